@@ -1,0 +1,112 @@
+package news.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class EventContractsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final EventContracts contracts = EventContracts.load();
+
+    static List<String> eventTypes() {
+        return List.copyOf(EventContracts.load().types());
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void theDocumentedExampleOfEveryEventTypeIsValid(String type) {
+        assertThat(contracts.validate(type, example(type))).isEmpty();
+    }
+
+    @Test
+    void coversEveryEventTypeOfTheDesign() {
+        assertThat(contracts.types()).containsExactlyInAnyOrder(
+                "news.article.published", "news.article.updated", "news.article.unpublished",
+                "news.article.viewed", "news.article.shared", "news.comment.posted", "news.comment.removed",
+                "news.ranking.updated");
+    }
+
+    @Test
+    void rejectsAViewWithoutItsTimestamp() {
+        List<String> errors = contracts.validate("news.article.viewed", mutate("news.article.viewed", n -> n.remove("viewedAt")));
+        assertThat(errors).singleElement().asString().contains("viewedAt");
+    }
+
+    @Test
+    void rejectsARawReaderIdInPlaceOfTheHash() {
+        assertThat(contracts.validate("news.article.viewed",
+                mutate("news.article.viewed", n -> n.put("readerHash", "alice@example.com")))).isNotEmpty();
+    }
+
+    @Test
+    void rejectsAMalformedTimestampBecauseFormatsAreAsserted() {
+        assertThat(contracts.validate("news.article.shared",
+                mutate("news.article.shared", n -> n.put("sharedAt", "yesterday")))).isNotEmpty();
+    }
+
+    @Test
+    void rejectsAnUnknownShareChannelAndAnUnknownAgent() {
+        assertThat(contracts.validate("news.article.shared",
+                mutate("news.article.shared", n -> n.put("channel", "myspace")))).isNotEmpty();
+        assertThat(contracts.validate("news.article.viewed",
+                mutate("news.article.viewed", n -> n.put("agent", "robot")))).isNotEmpty();
+    }
+
+    @Test
+    void rejectsAWrongTypeAndAnUndeclaredField() {
+        assertThat(contracts.validate("news.article.published",
+                mutate("news.article.published", n -> n.put("version", "3")))).isNotEmpty();
+        assertThat(contracts.validate("news.comment.removed",
+                mutate("news.comment.removed", n -> n.put("removedBy", "editor-1")))).isNotEmpty();
+    }
+
+    @Test
+    void countsCommentLengthInCodePointsSo300EmojiPassAnd301Fail() {
+        String emoji = "\uD83D\uDEA2"; // one code point, two UTF-16 units
+        assertThat(contracts.validate("news.comment.posted",
+                mutate("news.comment.posted", n -> n.put("text", emoji.repeat(300))))).isEmpty();
+        assertThat(contracts.validate("news.comment.posted",
+                mutate("news.comment.posted", n -> n.put("text", emoji.repeat(301))))).isNotEmpty();
+        assertThat(contracts.validate("news.comment.posted",
+                mutate("news.comment.posted", n -> n.put("text", "가".repeat(300))))).isEmpty();
+    }
+
+    @Test
+    void reportsANonJsonPayloadInsteadOfThrowing() {
+        assertThat(contracts.validate("news.article.viewed", "not json")).singleElement().asString()
+                .contains("not JSON");
+    }
+
+    @Test
+    void refusesAnUnknownEventType() {
+        assertThatThrownBy(() -> contracts.validate("news.article.liked", "{}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("news.article.liked");
+    }
+
+    private static String mutate(String type, Consumer<ObjectNode> change) {
+        ObjectNode node = (ObjectNode) JSON.readTree(example(type));
+        change.accept(node);
+        return JSON.writeValueAsString(node);
+    }
+
+    private static String example(String type) {
+        try (InputStream in = TopicCatalog.resource("contracts/examples/" + type + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package news.kit;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.util.unit.DataSize;
+
+import news.kit.outbox.OutboxProperties;
+import news.kit.security.NewsJwt;
+import news.kit.security.NewsJwtProperties;
+import news.kit.web.ProblemDetailsAdvice;
+import news.kit.web.RequestBodyLimitFilter;
+
+/** Wires the kit into a service: token decoding, problem details and the body-size limit. */
+@AutoConfiguration
+@EnableConfigurationProperties({NewsJwtProperties.class, OutboxProperties.class, KitAutoConfiguration.WebLimits.class})
+public class KitAutoConfiguration {
+
+    /** @param maxRequestBody the largest request body a service reads ({@code news.web.max-request-body}) */
+    @ConfigurationProperties("news.web")
+    public record WebLimits(@DefaultValue("1MB") DataSize maxRequestBody) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Servlet {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProblemDetailsAdvice problemDetailsAdvice() {
+            return new ProblemDetailsAdvice();
+        }
+
+        @Bean
+        FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebLimits limits) {
+            FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                    new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            return registration;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JwtDecoder.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ServletJwt {
+
+        @Bean
+        @ConditionalOnMissingBean
+        JwtDecoder jwtDecoder(NewsJwtProperties properties) {
+            return NewsJwt.decoder(properties);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        JwtAuthenticationConverter jwtAuthenticationConverter(NewsJwtProperties properties) {
+            return NewsJwt.authenticationConverter(properties);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ReactiveJwtDecoder.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static class ReactiveJwt {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ReactiveJwtDecoder reactiveJwtDecoder(NewsJwtProperties properties) {
+            return NewsJwt.reactiveDecoder(properties);
+        }
+    }
+}

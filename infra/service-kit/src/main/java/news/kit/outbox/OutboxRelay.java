@@ -1,0 +1,275 @@
+package news.kit.outbox;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import news.kit.cloudevents.CloudEvent;
+
+/**
+ * Publishes the pending events of one collection's documents to one topic, in order per document. One thread per
+ * relay; several service instances share the work through a lease on each document. {@link #nudge()} after a write
+ * makes the event leave at once instead of at the next poll.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoOperations mongo;
+    private final KafkaOperations<String, byte[]> kafka;
+    private final String collectionName;
+    private final String topic;
+    private final OutboxProperties properties;
+    private final MeterRegistry meters;
+    private final String owner = UUID.randomUUID().toString();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong pending = new AtomicLong();
+    private final Timer publishDelay;
+    private final Counter failures;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private long nextPendingCount;
+
+    public OutboxRelay(MongoOperations mongo, KafkaOperations<String, byte[]> kafka, String collectionName,
+                       String topic, OutboxProperties properties, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.collectionName = collectionName;
+        this.topic = topic;
+        this.properties = properties;
+        this.meters = meters;
+        Gauge.builder("news.outbox.pending", pending, AtomicLong::get)
+                .description("Events written to the outbox and not yet acknowledged by Kafka")
+                .tag("collection", collectionName).register(meters);
+        this.publishDelay = Timer.builder("news.outbox.publish")
+                .description("Time from the state change to Kafka's acknowledgement of its event")
+                .tag("topic", topic).publishPercentileHistogram().register(meters);
+        this.failures = Counter.builder("news.outbox.publish.failures")
+                .description("Relay rounds that could not publish every claimed event")
+                .tag("topic", topic).register(meters);
+    }
+
+    /** Publishes right away instead of at the next poll; cheap, call it after every write with events. */
+    public void nudge() {
+        wakeUp.release();
+    }
+
+    /**
+     * Runs one round: claims up to a batch of documents with pending events, publishes their events and removes
+     * the acknowledged ones. Public for tests that drive the relay step by step.
+     *
+     * @return the number of events published
+     * @throws RuntimeException when some claimed events could not be published (they stay pending)
+     */
+    public int publishPending() {
+        MongoCollection<Document> collection = mongo.getCollection(collectionName);
+        List<Claimed> claimed = claim(collection);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        for (Claimed doc : claimed) {
+            for (PendingEvent event : doc.events) {
+                CloudEvent ce = event.toCloudEvent();
+                try {
+                    doc.sends.add(kafka.send(ce.toRecord(topic)));
+                } catch (RuntimeException e) {
+                    // e.g. no metadata within max.block.ms: this event and the ones after it wait for a later round
+                    doc.sends.add(CompletableFuture.failedFuture(e));
+                    break;
+                }
+            }
+        }
+        int published = 0;
+        RuntimeException failure = null;
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        for (Claimed doc : claimed) {
+            List<String> acknowledged = new ArrayList<>();
+            for (int i = 0; i < doc.sends.size(); i++) {
+                try {
+                    long left = Math.max(1, deadline - System.nanoTime());
+                    doc.sends.get(i).get(left, TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    failure = failure != null ? failure : new IllegalStateException(
+                            "Kafka did not acknowledge event " + doc.events.get(i).ceId() + " for " + topic, e);
+                    break; // later events of this document must wait, or they would overtake this one
+                }
+                PendingEvent event = doc.events.get(i);
+                acknowledged.add(event.ceId());
+                publishDelay.record(Duration.between(event.time(), Instant.now()));
+                meters.counter("news.events.published", "topic", topic, "type", event.type()).increment();
+            }
+            release(collection, doc.id, acknowledged);
+            published += acknowledged.size();
+        }
+        if (failure != null) {
+            failures.increment();
+            throw failure;
+        }
+        return published;
+    }
+
+    private List<Claimed> claim(MongoCollection<Document> collection) {
+        List<Claimed> claimed = new ArrayList<>();
+        Date now = new Date();
+        Bson due = and(gt(Outbox.SIZE, 0), or(exists(Outbox.LEASE_UNTIL, false), eq(Outbox.LEASE_UNTIL, null),
+                lt(Outbox.LEASE_UNTIL, now)));
+        Bson lease = Updates.combine(
+                Updates.set(Outbox.LEASE_UNTIL, new Date(now.getTime() + properties.lease().toMillis())),
+                Updates.set(Outbox.LEASE_OWNER, owner));
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
+                .projection(Projections.include(Outbox.EVENTS))
+                .returnDocument(ReturnDocument.AFTER);
+        while (claimed.size() < properties.batchSize()) {
+            Document doc = collection.findOneAndUpdate(due, lease, options);
+            if (doc == null) {
+                break;
+            }
+            List<PendingEvent> events = doc.getList(Outbox.EVENTS, Document.class, List.of()).stream()
+                    .map(Outbox::fromDocument).toList();
+            claimed.add(new Claimed(doc.get("_id"), events, new ArrayList<>()));
+        }
+        return claimed;
+    }
+
+    private void release(MongoCollection<Document> collection, Object id, List<String> acknowledged) {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.unset(Outbox.LEASE_UNTIL));
+        updates.add(Updates.unset(Outbox.LEASE_OWNER));
+        if (!acknowledged.isEmpty()) {
+            updates.add(Updates.pullByFilter(new Document(Outbox.EVENTS, new Document("ceId", new Document("$in", acknowledged)))));
+            updates.add(Updates.inc(Outbox.SIZE, -acknowledged.size()));
+        }
+        collection.updateOne(and(eq("_id", id), eq(Outbox.LEASE_OWNER, owner)), Updates.combine(updates));
+    }
+
+    private void refreshPendingGauge() {
+        long now = System.nanoTime();
+        if (now < nextPendingCount) {
+            return;
+        }
+        nextPendingCount = now + Duration.ofSeconds(2).toNanos();
+        long sum = 0;
+        for (Document doc : mongo.getCollection(collectionName).find(gt(Outbox.SIZE, 0))
+                .projection(Projections.include(Outbox.SIZE))) {
+            sum += doc.get(Outbox.SIZE, Number.class).longValue();
+        }
+        pending.set(sum);
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                int published = publishPending();
+                backoff = Duration.ZERO;
+                refreshPendingGauge();
+                if (published > 0) {
+                    continue;
+                }
+                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoff = backoff.isZero() ? Duration.ofMillis(100) : min(backoff.multipliedBy(2), properties.maxBackoff());
+                log.warn("Outbox relay for {} could not publish to {} ({}); retrying in {} ms", collectionName, topic,
+                        rootMessage(e), backoff.toMillis());
+                sleep(backoff);
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** Creates the index the relay's query needs; call once at start-up. */
+    public void ensureIndex() {
+        mongo.getCollection(collectionName).createIndex(Indexes.ascending(Outbox.SIZE));
+    }
+
+    @Override
+    public void start() {
+        ensureIndex();
+        running = true;
+        Thread relay = new Thread(this::run, "outbox-relay-" + collectionName);
+        relay.setDaemon(true);
+        thread = relay;
+        relay.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread relay = thread;
+        if (relay != null) {
+            relay.interrupt();
+            try {
+                relay.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record Claimed(Object id, List<PendingEvent> events, List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+    }
+}

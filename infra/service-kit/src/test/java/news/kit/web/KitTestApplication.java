@@ -1,0 +1,61 @@
+package news.kit.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import news.kit.security.NewsSecurity;
+
+/** A minimal servlet service wired with the kit, to prove the kit's behaviour over real HTTP. */
+@SpringBootApplication
+class KitTestApplication {
+
+    record Draft(@NotBlank String title, @Size(max = 2) List<String> tags) {
+    }
+
+    @RestController
+    static class Endpoints {
+
+        @PostMapping("/drafts")
+        Map<String, Object> create(@Valid @RequestBody Draft draft) {
+            return Map.of("title", draft.title());
+        }
+
+        @PostMapping("/editor/drafts")
+        Map<String, Object> editorOnly(@RequestBody Draft draft) {
+            return Map.of("title", draft.title());
+        }
+
+        @GetMapping("/drafts/{id}")
+        Map<String, Object> get(@PathVariable String id) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No draft " + id);
+        }
+
+        @GetMapping("/boom")
+        Map<String, Object> boom() {
+            throw new IllegalStateException("secret internals");
+        }
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
+        return NewsSecurity.apply(http, converter)
+                .authorizeHttpRequests(a -> a.requestMatchers("/editor/**").hasRole("editor").anyRequest().permitAll())
+                .build();
+    }
+}
