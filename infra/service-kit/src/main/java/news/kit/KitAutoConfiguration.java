@@ -19,12 +19,14 @@ import org.springframework.util.unit.DataSize;
 import news.kit.outbox.OutboxProperties;
 import news.kit.security.NewsJwt;
 import news.kit.security.NewsJwtProperties;
+import news.kit.web.ClientAddresses;
 import news.kit.web.ProblemDetailsAdvice;
 import news.kit.web.RequestBodyLimitFilter;
 
 /** Wires the kit into a service: token decoding, problem details and the body-size limit. */
 @AutoConfiguration
-@EnableConfigurationProperties({NewsJwtProperties.class, OutboxProperties.class, KitAutoConfiguration.WebLimits.class})
+@EnableConfigurationProperties({NewsJwtProperties.class, OutboxProperties.class, KitAutoConfiguration.WebLimits.class,
+        ClientAddresses.class})
 public class KitAutoConfiguration {
 
     /** @param maxRequestBody the largest request body a service reads ({@code news.web.max-request-body}) */

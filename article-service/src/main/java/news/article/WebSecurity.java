@@ -1,0 +1,25 @@
+package news.article;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import news.kit.security.NewsSecurity;
+
+/** Who may call what: probes and reads are open, every write needs a bearer token. */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
+        return NewsSecurity.apply(http, converter)
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/actuator/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+}

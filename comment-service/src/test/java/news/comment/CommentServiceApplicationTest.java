@@ -1,0 +1,21 @@
+package news.comment;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import news.testsupport.OperabilityChecks;
+import news.testsupport.UseNewsInfrastructure;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UseNewsInfrastructure
+class CommentServiceApplicationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void startsAgainstTheRealBrokerAndStoreAndIsOperable() {
+        OperabilityChecks.assertOperable(port, "comment-service");
+    }
+}
