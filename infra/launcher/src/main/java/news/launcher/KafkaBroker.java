@@ -117,6 +117,9 @@ public final class KafkaBroker {
 
     private List<String> javaCommand() {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid"); // own session: a Ctrl-C meant for the launcher does not reach the broker
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -1,0 +1,121 @@
+package news.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where everything of the local runtime is: the repository, the one data folder, the jars, and the ports (DESIGN
+ * §2 defaults, each overridable by an environment variable).
+ */
+public record Layout(Path root, Path data, Map<String, String> env) {
+
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
+    public static Layout fromEnvironment() {
+        Map<String, String> env = System.getenv();
+        Path root = Path.of(env.getOrDefault("NEWS_ROOT", System.getProperty("news.root", "."))).toAbsolutePath().normalize();
+        Path data = env.containsKey("NEWS_DATA_DIR") ? Path.of(env.get("NEWS_DATA_DIR")).toAbsolutePath()
+                : root.resolve(".data");
+        return new Layout(root, data, env);
+    }
+
+    /** A service of the platform with its port variable and default port. */
+    public record Service(String name, String portVariable, int defaultPort) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("article-service", "ARTICLE_SERVICE_PORT", 8081),
+            new Service("comment-service", "COMMENT_SERVICE_PORT", 8082),
+            new Service("ranking-service", "RANKING_SERVICE_PORT", 8083),
+            new Service("gateway", "GATEWAY_PORT", 8080));
+
+    public int port(Service service) {
+        return intEnv(service.portVariable(), service.defaultPort());
+    }
+
+    public int kafkaPort() {
+        return intEnv("KAFKA_PORT", 9092);
+    }
+
+    public int kafkaControllerPort() {
+        return intEnv("KAFKA_CONTROLLER_PORT", 9093);
+    }
+
+    public int mongoPort() {
+        return intEnv("MONGODB_PORT", 27017);
+    }
+
+    public String externalKafka() {
+        return blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"));
+    }
+
+    public String externalMongo() {
+        return blankToNull(env.get("MONGODB_URI"));
+    }
+
+    public Path logs() {
+        return data.resolve("logs");
+    }
+
+    public Path log(String process) {
+        return logs().resolve(process + ".log");
+    }
+
+    public Path stateFile() {
+        return data.resolve("platform.state");
+    }
+
+    public Path serviceJar(String service) {
+        return root.resolve(service).resolve("target").resolve(service + "-" + VERSION + ".jar");
+    }
+
+    public String kafkaClasspath() {
+        return root.resolve("infra/local-kafka/target/lib") + "/*";
+    }
+
+    public Path kafkaLogConfig() {
+        return root.resolve("infra/local-kafka/log4j2.xml");
+    }
+
+    public String mongoClasspath() {
+        Path module = root.resolve("infra/local-mongo/target");
+        return module.resolve("local-mongo-" + VERSION + ".jar") + ":" + module.resolve("lib") + "/*";
+    }
+
+    public Path demoArticles() {
+        return root.resolve("infra/demo/articles.json");
+    }
+
+    /** Extra JVM options for the services, e.g. NEWS_JAVA_OPTS="-Xmx768m". */
+    public List<String> serviceJvmOptions() {
+        String opts = env.get("NEWS_JAVA_OPTS");
+        return opts == null || opts.isBlank() ? List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k")
+                : List.of(opts.trim().split("\\s+"));
+    }
+
+    public List<String> missingBuildOutputs() {
+        List<Path> needed = new java.util.ArrayList<>();
+        SERVICES.forEach(s -> needed.add(serviceJar(s.name())));
+        needed.add(root.resolve("infra/local-kafka/target/lib"));
+        needed.add(root.resolve("infra/local-mongo/target/local-mongo-" + VERSION + ".jar"));
+        return needed.stream().filter(p -> !Files.exists(p)).map(p -> root.relativize(p).toString()).toList();
+    }
+
+    private int intEnv(String name, int defaultValue) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + "=" + value + " is not a port number");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,268 @@
+package news.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/** The {@code infra/platform} command line. Exit codes: 0 fine, 1 failed, 2 bad input (usage printed). */
+public final class Platform {
+
+    static final String USAGE = """
+            usage: infra/platform <command> [options]
+
+              up                         build what is stale, start Kafka, the store and the four services,
+                                         load demo content into an empty store; Ctrl-C stops everything
+              status                     what runs, on which ports, and its health
+              stop                       stop a platform started by `up` in another terminal
+              logs <name> [--follow]     show a process's log (kafka, mongo, gateway, article-service,
+                                         comment-service, ranking-service)
+              token --role editor|reader --sub NAME [--name "Full Name"] [--ttl 8h]
+                                         print a bearer token signed with the development key
+              reset --yes                delete the data folder (all articles, comments, topics); asks nothing
+
+            environment: KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI use external infrastructure;
+                         GATEWAY_PORT, ARTICLE_SERVICE_PORT, COMMENT_SERVICE_PORT, RANKING_SERVICE_PORT,
+                         KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGODB_PORT move ports; NEWS_DATA_DIR moves the
+                         data folder; NEWS_JAVA_OPTS sets the services' JVM options.
+            """;
+
+    private Platform() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } catch (UsageException e) {
+            System.err.println("infra/platform: " + e.getMessage());
+            System.err.print(USAGE);
+            code = 2;
+        } catch (Exception e) {
+            System.err.println("infra/platform: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0) {
+            throw new UsageException("a command is needed");
+        }
+        Layout layout = Layout.fromEnvironment();
+        List<String> rest = List.of(args).subList(1, args.length);
+        return switch (args[0]) {
+            case "up" -> {
+                noArguments("up", rest);
+                yield new LocalRuntime(layout, out).up();
+            }
+            case "status" -> {
+                noArguments("status", rest);
+                yield status(layout, out);
+            }
+            case "stop" -> {
+                noArguments("stop", rest);
+                yield stop(layout, out);
+            }
+            case "logs" -> logs(layout, rest, out);
+            case "token" -> token(rest, out);
+            case "reset" -> reset(layout, rest, out);
+            case "help", "--help", "-h" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            default -> throw new UsageException("unknown command '" + args[0] + "'");
+        };
+    }
+
+    static int token(List<String> args, PrintStream out) {
+        Map<String, String> options = options(args, List.of("--role", "--sub", "--name", "--ttl"));
+        String role = options.get("--role");
+        String sub = options.get("--sub");
+        if (role == null || sub == null) {
+            throw new UsageException("token needs --role and --sub");
+        }
+        if (!role.equals("editor") && !role.equals("reader")) {
+            throw new UsageException("--role must be editor or reader, not '" + role + "'");
+        }
+        if (!sub.matches("[A-Za-z0-9._@-]{1,128}")) {
+            throw new UsageException("--sub must be 1-128 letters, digits or . _ @ -");
+        }
+        Duration ttl = parseDuration(options.getOrDefault("--ttl", "8h"));
+        List<String> roles = role.equals("editor") ? List.of("reader", "editor") : List.of("reader");
+        out.println(DevTokens.mint(sub, options.getOrDefault("--name", sub), roles, ttl));
+        return 0;
+    }
+
+    static int status(Layout layout, PrintStream out) throws IOException {
+        Properties state = readState(layout);
+        boolean launcherAlive = state != null && alive(state.getProperty("launcher.pid"));
+        out.println(launcherAlive ? "Platform started by pid " + state.getProperty("launcher.pid") + "; data in "
+                + layout.data() : "No platform started by infra/platform up is running" + (state != null
+                ? " (a stale state file was found)." : "."));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"PROCESS", "PID", "PORT", "STATE"});
+        if (state != null && state.getProperty("kafka.pid") != null) {
+            rows.add(row("kafka", state.getProperty("kafka.pid"), layout.kafkaPort()));
+        } else if (state != null) {
+            rows.add(new String[] {"kafka", "-", state.getProperty("kafka.bootstrap", "-"), "external"});
+        }
+        if (state != null && state.getProperty("mongo.pid") != null) {
+            rows.add(row("mongo", state.getProperty("mongo.pid"), layout.mongoPort()));
+        } else if (state != null) {
+            rows.add(new String[] {"mongo", "-", state.getProperty("mongodb.uri", "-"), "external"});
+        }
+        boolean allUp = launcherAlive;
+        for (Layout.Service service : Layout.SERVICES) {
+            int port = layout.port(service);
+            int readiness = Http.status("http://127.0.0.1:" + port + "/actuator/health/readiness");
+            String health = readiness == 200 ? "ready" : readiness < 0 ? "not answering" : "not ready (" + readiness + ")";
+            allUp &= readiness == 200;
+            String pid = state == null ? null : state.getProperty(service.name() + ".pid");
+            rows.add(new String[] {service.name(), pid != null && alive(pid) ? pid : "-", "" + port, health});
+        }
+        for (String[] row : rows) {
+            out.printf("  %-17s %-8s %-26s %s%n", (Object[]) row);
+        }
+        return allUp ? 0 : 1;
+    }
+
+    static int stop(Layout layout, PrintStream out) throws Exception {
+        Properties state = readState(layout);
+        if (state == null || !alive(state.getProperty("launcher.pid"))) {
+            out.println("No running platform found (no live launcher in " + layout.stateFile() + ").");
+            return 0;
+        }
+        long pid = Long.parseLong(state.getProperty("launcher.pid"));
+        ProcessHandle launcher = ProcessHandle.of(pid).orElseThrow();
+        out.println("Asking the platform (pid " + pid + ") to stop...");
+        launcher.destroy();
+        launcher.onExit().get(120, java.util.concurrent.TimeUnit.SECONDS);
+        out.println("Stopped.");
+        return 0;
+    }
+
+    static int logs(Layout layout, List<String> args, PrintStream out) throws IOException, InterruptedException {
+        List<String> names = List.of("kafka", "mongo", "gateway", "article-service", "comment-service", "ranking-service");
+        if (args.isEmpty() || args.size() > 2 || !names.contains(args.get(0))
+                || (args.size() == 2 && !List.of("--follow", "-f").contains(args.get(1)))) {
+            throw new UsageException("logs needs one of " + names + " and optionally --follow");
+        }
+        Path file = layout.log(args.get(0));
+        if (!Files.exists(file)) {
+            out.println("No log yet at " + file);
+            return 1;
+        }
+        LocalRuntime.tail(file, 200).forEach(out::println);
+        if (args.size() == 2) {
+            try (RandomAccessFile reader = new RandomAccessFile(file.toFile(), "r")) {
+                long position = reader.length();
+                while (true) {
+                    long length = reader.length();
+                    if (length > position) {
+                        reader.seek(position);
+                        byte[] chunk = new byte[(int) (length - position)];
+                        reader.readFully(chunk);
+                        out.print(new String(chunk, StandardCharsets.UTF_8));
+                        out.flush();
+                        position = length;
+                    }
+                    Thread.sleep(300);
+                }
+            }
+        }
+        return 0;
+    }
+
+    static int reset(Layout layout, List<String> args, PrintStream out) throws IOException {
+        if (!args.equals(List.of("--yes"))) {
+            if (!args.isEmpty()) {
+                throw new UsageException("reset takes only --yes");
+            }
+            out.println("reset deletes " + layout.data() + " (articles, comments, topics, rankings)."
+                    + " Nothing was deleted; run `infra/platform reset --yes` to do it.");
+            return 1;
+        }
+        Properties state = readState(layout);
+        if (state != null && alive(state.getProperty("launcher.pid"))) {
+            out.println("The platform is running (pid " + state.getProperty("launcher.pid")
+                    + "): stop it first (Ctrl-C or infra/platform stop).");
+            return 1;
+        }
+        if (!Files.exists(layout.data())) {
+            out.println("Nothing to delete: " + layout.data() + " does not exist.");
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(layout.data())) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        out.println("Deleted " + layout.data() + ".");
+        return 0;
+    }
+
+    private static Map<String, String> options(List<String> args, List<String> allowed) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String name = args.get(i);
+            if (!allowed.contains(name)) {
+                throw new UsageException("unknown option '" + name + "'");
+            }
+            if (i + 1 >= args.size()) {
+                throw new UsageException(name + " needs a value");
+            }
+            options.put(name, args.get(++i));
+        }
+        return options;
+    }
+
+    private static void noArguments(String command, List<String> rest) {
+        if (!rest.isEmpty()) {
+            throw new UsageException(command + " takes no arguments, got " + rest);
+        }
+    }
+
+    static Duration parseDuration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(text);
+        if (!m.matches()) {
+            throw new UsageException("--ttl must look like 30m, 8h or 2d, not '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    private static Properties readState(Layout layout) throws IOException {
+        if (!Files.exists(layout.stateFile())) {
+            return null;
+        }
+        Properties state = new Properties();
+        try (var reader = Files.newBufferedReader(layout.stateFile())) {
+            state.load(reader);
+        }
+        return state;
+    }
+
+    private static boolean alive(String pid) {
+        return pid != null && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static String[] row(String name, String pid, int port) {
+        boolean up = alive(pid);
+        return new String[] {name, pid, "" + port, up ? (Ports.isListening(port) ? "running" : "starting") : "not running"};
+    }
+}
