@@ -18,10 +18,10 @@ public final class Ports {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
-            return !isListening(port);
         } catch (IOException e) {
             return false;
         }
+        return !isListening(port); // after closing the probe: something bound to 127.0.0.1 only still counts
     }
 
     public static boolean isListening(int port) {
