@@ -26,7 +26,7 @@ import news.kit.web.RequestBodyLimitFilter;
 /** Wires the kit into a service: token decoding, problem details and the body-size limit. */
 @AutoConfiguration
 @EnableConfigurationProperties({NewsJwtProperties.class, OutboxProperties.class, KitAutoConfiguration.WebLimits.class,
-        ClientAddresses.class, Sections.class})
+        Sections.class})
 public class KitAutoConfiguration {
 
     /** @param maxRequestBody the largest request body a service reads ({@code news.web.max-request-body}) */
@@ -36,6 +36,7 @@ public class KitAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @EnableConfigurationProperties(ClientAddresses.class)
     static class Servlet {
 
         @Bean
