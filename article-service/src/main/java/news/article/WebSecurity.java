@@ -9,7 +9,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import news.kit.security.NewsSecurity;
 
-/** Who may call what: probes and reads are open, every write needs a bearer token. */
+/**
+ * Who may call what: probes, reads, views and shares are open to everybody; every other article call is an editor's
+ * (role {@code editor}); anything else needs at least a valid token.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
 
@@ -19,6 +22,8 @@ class WebSecurity {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/articles/*/views", "/api/articles/*/shares").permitAll()
+                        .requestMatchers("/api/articles", "/api/articles/**").hasRole("editor")
                         .anyRequest().authenticated())
                 .build();
     }

@@ -1,0 +1,82 @@
+package news.article.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The article in the HTTP API (DESIGN §3): what readers see, what editors see, and list items. */
+final class ArticleJson {
+
+    private ArticleJson() {
+    }
+
+    /** DESIGN §3 {@code article}: the published article as a page shows it. */
+    record ReaderArticle(String id, String slug, String title, String section, String source, Byline byline,
+                         List<String> body, List<String> tags, boolean editorPick, Instant publishedAt,
+                         Instant updatedAt) {
+
+        static ReaderArticle of(Article a) {
+            ArticleContent c = a.content();
+            return new ReaderArticle(a.id(), a.slug(), c.title(), c.section(), c.source(), c.byline(), c.body(),
+                    c.tags(), a.editorPick(), a.publishedAt(), a.updatedAt());
+        }
+    }
+
+    /** The reader's article plus what an editor needs to work on it: status, version, pick and creation times. */
+    record EditorArticle(String id, String slug, String title, String section, String source, Byline byline,
+                         List<String> body, List<String> tags, boolean editorPick, Instant editorPickedAt,
+                         String status, long version, Instant createdAt, Instant publishedAt, Instant updatedAt) {
+
+        static EditorArticle of(Article a) {
+            ArticleContent c = a.content();
+            return new EditorArticle(a.id(), a.slug(), c.title(), c.section(), c.source(), c.byline(), c.body(),
+                    c.tags(), a.editorPick(), a.editorPickedAt(), a.status().wire(), a.version(), a.createdAt(),
+                    a.publishedAt(), a.updatedAt());
+        }
+    }
+
+    /** A list item: the article without its body. */
+    record Summary(String id, String slug, String title, String section, String source, Byline byline,
+                   List<String> tags, boolean editorPick, Instant publishedAt, Instant updatedAt) {
+
+        static Summary of(Article a) {
+            ArticleContent c = a.content();
+            return new Summary(a.id(), a.slug(), c.title(), c.section(), c.source(), c.byline(), c.tags(),
+                    a.editorPick(), a.publishedAt(), a.updatedAt());
+        }
+    }
+
+    /** {@code {items, next}}: {@code next} is the cursor of the following page, null on the last one. */
+    record Page(List<Summary> items, String next) {
+    }
+
+    /** Body of {@code POST /api/articles}. */
+    record CreateRequest(String title, String section, String source, BylineRequest byline, List<String> body,
+                         List<String> tags, Boolean publish, Boolean editorPick) {
+
+        ArticleInput input() {
+            return ArticleJson.input(title, section, source, byline, body, tags);
+        }
+    }
+
+    /** Body of {@code PUT /api/articles/{id}}: the whole editable content, and optionally the version it is based on. */
+    record UpdateRequest(String title, String section, String source, BylineRequest byline, List<String> body,
+                         List<String> tags, Long version) {
+
+        ArticleInput input() {
+            return ArticleJson.input(title, section, source, byline, body, tags);
+        }
+    }
+
+    record BylineRequest(String name, String email) {
+    }
+
+    /** Body of {@code PUT /api/articles/{id}/editor-pick}. */
+    record EditorPickRequest(Boolean editorPick) {
+    }
+
+    private static ArticleInput input(String title, String section, String source, BylineRequest byline,
+                                      List<String> body, List<String> tags) {
+        return new ArticleInput(title, section, source, byline == null ? null : byline.name(),
+                byline == null ? null : byline.email(), byline != null, body, tags);
+    }
+}

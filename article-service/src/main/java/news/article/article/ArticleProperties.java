@@ -1,0 +1,24 @@
+package news.article.article;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Tuning of the article feature ({@code news.articles.*}).
+ *
+ * @param lookupCacheTtl   how long an instance trusts its memory of "article X is published in section S"
+ * @param lookupCacheSize  how many such answers it keeps
+ * @param maxEventBytes    the largest event payload an article may produce; it must fit Kafka's record limit
+ * @param defaultPageSize  list size when a reader names no limit
+ * @param maxPageSize      the largest list size a reader may ask for
+ */
+@ConfigurationProperties("news.articles")
+record ArticleProperties(Duration lookupCacheTtl, long lookupCacheSize, int maxEventBytes, int defaultPageSize,
+                         int maxPageSize) {
+
+    ArticleProperties {
+        Objects.requireNonNull(lookupCacheTtl, "news.articles.lookup-cache-ttl");
+    }
+}

@@ -1,0 +1,122 @@
+package news.article.article;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PostConstruct;
+import news.kit.cloudevents.CloudEvent;
+import news.kit.outbox.Outbox;
+import news.kit.outbox.PendingEvent;
+
+/**
+ * The articles collection. Each state change is ONE document write that also appends its event to the embedded
+ * outbox, guarded by the version the change was computed from: a concurrent change makes the write match nothing
+ * instead of overwriting it. The embedded store has no multi-document transactions and none are needed.
+ */
+@Component
+class ArticleStore {
+
+    private static final String ID = "_id";
+    private static final String PUBLISHED = Status.PUBLISHED.wire();
+
+    private final MongoTemplate mongo;
+
+    ArticleStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        IndexOperations indexes = mongo.indexOps(ArticleDocument.class);
+        indexes.createIndex(new Index().on("slug", Sort.Direction.ASC).unique().named("slug_unique"));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("publishedAt", Sort.Direction.DESC)
+                .on(ID, Sort.Direction.DESC).named("newest"));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("section", Sort.Direction.ASC)
+                .on("publishedAt", Sort.Direction.DESC).on(ID, Sort.Direction.DESC).named("newest_by_section"));
+    }
+
+    Optional<Article> find(String id) {
+        return one(query(where(ID).is(id)));
+    }
+
+    Optional<Article> findBySlug(String slug) {
+        return one(query(where("slug").is(slug)));
+    }
+
+    /** Section of a published article, or empty: the only fields the view and share path needs. */
+    Optional<PublishedArticle> findPublished(String id) {
+        Query query = query(where(ID).is(id).and("status").is(PUBLISHED));
+        query.fields().include("section");
+        return Optional.ofNullable(mongo.findOne(query, ArticleDocument.class))
+                .map(doc -> new PublishedArticle(doc.id, doc.section));
+    }
+
+    /** Inserts a new article with its first event, if any; duplicate ids or slugs throw DuplicateKeyException. */
+    void insert(Article article, Optional<CloudEvent> event) {
+        mongo.insert(ArticleDocument.of(article, event.map(PendingEvent::of).stream().toList()));
+    }
+
+    /**
+     * Writes {@code after} over {@code before} with the event, only if the stored article still has the version
+     * {@code before} was read with.
+     *
+     * @return false when another change came first; nothing was written then
+     */
+    boolean update(Article before, Article after, Optional<CloudEvent> event) {
+        ArticleContent content = after.content();
+        Update update = new Update()
+                .set("title", content.title())
+                .set("section", content.section())
+                .set("source", content.source())
+                .set("byline", content.byline())
+                .set("body", content.body())
+                .set("tags", content.tags())
+                .set("editorPick", after.editorPick())
+                .set("editorPickedAt", after.editorPickedAt())
+                .set("status", after.status().wire())
+                .set("publishedAt", after.publishedAt())
+                .set("updatedAt", after.updatedAt())
+                .set("version", after.version());
+        event.ifPresent(e -> Outbox.append(update, e));
+        Query guard = query(where(ID).is(before.id()).and("version").is(before.version()));
+        return mongo.updateFirst(guard, update, ArticleDocument.class).getMatchedCount() == 1;
+    }
+
+    /** Slugs in use that are {@code base} or {@code base-<n>}. */
+    List<String> slugsLike(String base) {
+        Query query = query(where("slug").regex("^" + base + "(-[0-9]+)?$"));
+        query.fields().include("slug");
+        return mongo.find(query, ArticleDocument.class).stream().map(doc -> doc.slug).toList();
+    }
+
+    /** Published articles, newest first by (publishedAt, id), after the cursor; bodies left out. */
+    List<Article> newest(Optional<String> section, Optional<Cursor> after, int limit) {
+        Criteria criteria = where("status").is(PUBLISHED);
+        section.ifPresent(s -> criteria.and("section").is(s));
+        after.ifPresent(c -> criteria.orOperator(
+                where("publishedAt").lt(c.publishedAt()),
+                where("publishedAt").is(c.publishedAt()).and(ID).lt(c.id())));
+        Query query = query(criteria)
+                .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc(ID)))
+                .limit(limit);
+        query.fields().exclude("body").exclude(Outbox.EVENTS);
+        return mongo.find(query, ArticleDocument.class).stream().map(ArticleDocument::toArticle).toList();
+    }
+
+    private Optional<Article> one(Query query) {
+        query.fields().exclude(Outbox.EVENTS);
+        return Optional.ofNullable(mongo.findOne(query, ArticleDocument.class)).map(ArticleDocument::toArticle);
+    }
+}

@@ -1,0 +1,5 @@
+package news.article.article;
+
+/** Who wrote the article and how to reach them. */
+record Byline(String name, String email) {
+}

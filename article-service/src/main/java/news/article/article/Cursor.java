@@ -1,0 +1,39 @@
+package news.article.article;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the next page of a newest-first list starts: after the last article of the previous page, by
+ * {@code (publishedAt, id)}. Keyset paging: an article published while a reader pages is newer than every cursor,
+ * so it never shifts the pages that follow (no duplicates, no gaps). Opaque to clients.
+ */
+record Cursor(Instant publishedAt, String id) {
+
+    private static final Pattern FORM = Pattern.compile("c1\\.(-?[0-9]{1,19})\\.([A-Za-z0-9_-]{1,64})");
+
+    String encode() {
+        String plain = "c1." + publishedAt.toEpochMilli() + "." + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Optional<Cursor> decode(String token) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            Matcher m = FORM.matcher(plain);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Cursor(Instant.ofEpochMilli(Long.parseLong(m.group(1))), m.group(2)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package news.article.article;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.article.article.ArticleJson.CreateRequest;
+import news.article.article.ArticleJson.EditorArticle;
+import news.article.article.ArticleJson.EditorPickRequest;
+import news.article.article.ArticleJson.UpdateRequest;
+
+/**
+ * The editor API (role {@code editor}, enforced in {@code WebSecurity}). Every answer is the article as editors
+ * see it, with its version as {@code ETag}; send it back as {@code If-Match} to change the article safely.
+ */
+@RestController
+@RequestMapping(path = "/api/articles", produces = MediaType.APPLICATION_JSON_VALUE)
+class EditorController {
+
+    private final Articles articles;
+
+    EditorController(Articles articles) {
+        this.articles = articles;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EditorArticle> create(@RequestBody CreateRequest body, HttpServletRequest request) {
+        Article created = articles.create(body.input(), Boolean.TRUE.equals(body.publish()),
+                Boolean.TRUE.equals(body.editorPick()), Traceparent.of(request));
+        return ResponseEntity.created(URI.create("/api/articles/" + created.id()))
+                .eTag(Long.toString(created.version()))
+                .body(EditorArticle.of(created));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EditorArticle> update(@PathVariable String id,
+                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         @RequestBody UpdateRequest body, HttpServletRequest request) {
+        return answer(articles.update(id, body.input(), expected(ifMatch, body.version()), Traceparent.of(request)));
+    }
+
+    @PostMapping("/{id}/publish")
+    ResponseEntity<EditorArticle> publish(@PathVariable String id,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          HttpServletRequest request) {
+        return answer(articles.publish(id, expected(ifMatch, null), Traceparent.of(request)));
+    }
+
+    @PostMapping("/{id}/unpublish")
+    ResponseEntity<EditorArticle> unpublish(@PathVariable String id,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            HttpServletRequest request) {
+        return answer(articles.unpublish(id, expected(ifMatch, null), Traceparent.of(request)));
+    }
+
+    @PutMapping(path = "/{id}/editor-pick", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EditorArticle> editorPick(@PathVariable String id,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @RequestBody EditorPickRequest body, HttpServletRequest request) {
+        if (body.editorPick() == null) {
+            throw ArticleProblems.invalid("editorPick", "is required (true or false)");
+        }
+        return answer(articles.pick(id, body.editorPick(), expected(ifMatch, null), Traceparent.of(request)));
+    }
+
+    private static ResponseEntity<EditorArticle> answer(Article article) {
+        return ResponseEntity.ok().eTag(Long.toString(article.version())).body(EditorArticle.of(article));
+    }
+
+    private static ExpectedVersion expected(String ifMatch, Long bodyVersion) {
+        try {
+            return ExpectedVersion.of(ifMatch, bodyVersion);
+        } catch (IllegalArgumentException e) {
+            throw ArticleProblems.invalid("If-Match", e.getMessage());
+        }
+    }
+}

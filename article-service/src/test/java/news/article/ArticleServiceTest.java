@@ -1,0 +1,23 @@
+package news.article;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import news.testsupport.UseNewsInfrastructure;
+
+/**
+ * The whole service on a random port against the shared real broker and store. Every test class with this
+ * annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UseNewsInfrastructure
+@interface ArticleServiceTest {
+}
