@@ -3,6 +3,7 @@ package news.launcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ public final class Platform {
               token --role editor|reader --sub NAME [--name "Full Name"] [--ttl 8h]
                                          print a bearer token signed with the development key
               reset --yes                delete the data folder (all articles, comments, topics); asks nothing
+              simulate [--views-per-second 200] [--duration 5m] [--target http://localhost:8080]
+                       [--bots 0.05] [--shares 0.02] [--comments 0.002] [--readers 5000] [--seed 42]
+                                         realistic reader traffic through the gateway; stops by itself
 
             environment: KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI use external infrastructure;
                          GATEWAY_PORT, ARTICLE_SERVICE_PORT, COMMENT_SERVICE_PORT, RANKING_SERVICE_PORT,
@@ -76,6 +80,7 @@ public final class Platform {
             case "logs" -> logs(layout, rest, out);
             case "token" -> token(rest, out);
             case "reset" -> reset(layout, rest, out);
+            case "simulate" -> new Simulator(simulation(layout, rest), out).run();
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -209,6 +214,47 @@ public final class Platform {
         }
         out.println("Deleted " + layout.data() + ".");
         return 0;
+    }
+
+    static Simulator.Options simulation(Layout layout, List<String> args) {
+        Map<String, String> o = options(args, List.of("--views-per-second", "--duration", "--target", "--bots",
+                "--shares", "--comments", "--readers", "--seed"));
+        URI target = URI.create(o.getOrDefault("--target", "http://localhost:" + layout.port(Layout.SERVICES.get(3))));
+        if (!List.of("localhost", "127.0.0.1", "[::1]").contains(String.valueOf(target.getHost()))) {
+            throw new UsageException("--target must be on localhost or 127.0.0.1: the simulator sends load only there");
+        }
+        int rate = intOption(o, "--views-per-second", 200, 1, 20_000);
+        Duration duration = parseDuration(o.getOrDefault("--duration", "5m"));
+        if (duration.compareTo(Duration.ofHours(1)) > 0) {
+            throw new UsageException("--duration is at most 1h");
+        }
+        return new Simulator.Options(target, rate, duration, fraction(o, "--bots", 0.05), fraction(o, "--shares", 0.02),
+                fraction(o, "--comments", 0.002), intOption(o, "--readers", 5_000, 1, 1_000_000),
+                Long.parseLong(o.getOrDefault("--seed", "42")));
+    }
+
+    private static int intOption(Map<String, String> o, String name, int defaultValue, int min, int max) {
+        try {
+            int value = Integer.parseInt(o.getOrDefault(name, "" + defaultValue));
+            if (value < min || value > max) {
+                throw new UsageException(name + " must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a whole number");
+        }
+    }
+
+    private static double fraction(Map<String, String> o, String name, double defaultValue) {
+        try {
+            double value = Double.parseDouble(o.getOrDefault(name, "" + defaultValue));
+            if (value < 0 || value > 1) {
+                throw new UsageException(name + " must be a fraction between 0 and 1");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a number between 0 and 1");
+        }
     }
 
     private static Map<String, String> options(List<String> args, List<String> allowed) {

@@ -50,4 +50,31 @@ class PlatformCommandLineTest {
         assertThat(Platform.parseDuration("2d")).isEqualTo(Duration.ofDays(2));
         assertThatThrownBy(() -> Platform.parseDuration("forever")).isInstanceOf(UsageException.class);
     }
+
+    @Test
+    void simulateSendsLoadOnlyToLocalhostAndIsBounded() {
+        Layout layout = Layout.fromEnvironment();
+        assertThatThrownBy(() -> Platform.simulation(layout, java.util.List.of("--target", "http://example.com")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("localhost");
+        assertThatThrownBy(() -> Platform.simulation(layout, java.util.List.of("--duration", "2h")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("at most 1h");
+        assertThatThrownBy(() -> Platform.simulation(layout, java.util.List.of("--views-per-second", "0")))
+                .isInstanceOf(UsageException.class);
+        Simulator.Options options = Platform.simulation(layout, java.util.List.of("--views-per-second", "500", "--duration", "30s"));
+        assertThat(options.viewsPerSecond()).isEqualTo(500);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.target().getHost()).isEqualTo("localhost");
+    }
+
+    @Test
+    void theZipfDrawFavoursTheFirstRanksButReachesTheTail() {
+        Simulator.Zipf zipf = new Simulator.Zipf(30, 1.1);
+        java.util.Random random = new java.util.Random(1);
+        int[] counts = new int[30];
+        for (int i = 0; i < 100_000; i++) {
+            counts[zipf.sample(random)]++;
+        }
+        assertThat(counts[0]).isGreaterThan(counts[1]).isGreaterThan(counts[10]);
+        assertThat(counts[29]).isPositive();
+    }
 }
