@@ -1,0 +1,30 @@
+package news.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class KitDefaultsTest {
+
+    @Test
+    void theDocumentedEnvironmentVariablesReachTheSettingsAndTheServiceCanOverrideEverything() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("env", Map.of(
+                "NEWS_JWT_ISSUER_URI", "https://login.example.com/realms/news",
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
+                "server.port", "8081")));
+        new KitDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("news.security.jwt.issuer-uri")).isEqualTo("https://login.example.com/realms/news");
+        assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.brokers")).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(environment.getProperty("news.security.jwt.jwk-set-uri")).isEmpty();
+        assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("server.port")).isEqualTo("8081");
+    }
+}
