@@ -9,7 +9,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import news.kit.security.NewsSecurity;
 
-/** Who may call what: probes and reads are open, every write needs a bearer token. */
+/**
+ * Who may call what: probes and reads are open; posting and removing comments need a bearer token with role
+ * {@code reader} or {@code editor} (whether a reader may remove a given comment is the comment feature's rule).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
 
@@ -19,6 +22,8 @@ class WebSecurity {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/articles/*/comments").hasAnyRole("reader", "editor")
+                        .requestMatchers(HttpMethod.DELETE, "/api/comments/*").hasAnyRole("reader", "editor")
                         .anyRequest().authenticated())
                 .build();
     }

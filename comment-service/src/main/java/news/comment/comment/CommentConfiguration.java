@@ -1,0 +1,35 @@
+package news.comment.comment;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import news.kit.outbox.OutboxProperties;
+import news.kit.outbox.OutboxRelay;
+
+@Configuration(proxyBeanMethods = false)
+class CommentConfiguration {
+
+    @Bean
+    CommentTextPolicy commentTextPolicy(CommentProperties properties) {
+        return new CommentTextPolicy(BlockedWords.of(properties.blockedWords()));
+    }
+
+    /** Publishes the outbox of {@code comments} to {@code news.comment-events}. */
+    @Bean
+    OutboxRelay commentOutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                                   CommentProperties properties, OutboxProperties outbox, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, CommentDocument.COLLECTION, properties.eventsTopic(), outbox, meters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,80 @@
+package news.comment.comment;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.comment.comment.CommentViews.CommentPage;
+import news.comment.comment.CommentViews.CommentView;
+import news.kit.web.ClientAddresses;
+
+/** The comment API of DESIGN §3. Reads are public; posting and removing need a reader or editor token. */
+@RestController
+class CommentController {
+
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
+    private final CommentService comments;
+    private final ClientAddresses clientAddresses;
+
+    CommentController(CommentService comments, ClientAddresses clientAddresses) {
+        this.comments = comments;
+        this.clientAddresses = clientAddresses;
+    }
+
+    @PostMapping("/api/articles/{articleId}/comments")
+    ResponseEntity<CommentView> post(@PathVariable String articleId, @RequestBody Map<String, Object> body,
+                                     JwtAuthenticationToken authentication, HttpServletRequest request,
+                                     @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        CommentDocument comment = comments.post(articleId, commenter(authentication), body,
+                clientAddresses.clientOf(request), validTraceparent(traceparent));
+        return ResponseEntity.created(URI.create("/api/comments/" + comment.id)).body(CommentView.of(comment));
+    }
+
+    @GetMapping("/api/articles/{articleId}/comments")
+    CommentPage list(@PathVariable String articleId, @RequestParam(defaultValue = "20") int limit,
+                     @RequestParam(required = false) String cursor) {
+        return comments.list(articleId, limit, cursor);
+    }
+
+    @GetMapping("/api/comments/{commentId}")
+    CommentView get(@PathVariable String commentId) {
+        return CommentView.of(comments.get(commentId));
+    }
+
+    @DeleteMapping("/api/comments/{commentId}")
+    ResponseEntity<Void> remove(@PathVariable String commentId, JwtAuthenticationToken authentication,
+                                @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        comments.remove(commentId, commenter(authentication), validTraceparent(traceparent));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Commenter commenter(JwtAuthenticationToken authentication) {
+        Jwt jwt = authentication.getToken();
+        Commenter commenter = Commenter.of(jwt, authentication.getAuthorities());
+        if (!commenter.usable()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "The token's subject must be 1 to " + Commenter.MAX_ID_LENGTH + " characters to act on comments.");
+        }
+        return commenter;
+    }
+
+    private static String validTraceparent(String traceparent) {
+        return traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
+    }
+}

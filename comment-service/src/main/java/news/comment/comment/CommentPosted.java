@@ -1,0 +1,27 @@
+package news.comment.comment;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A reader posted a comment; {@code authorId} is the subject of the author's token. */
+record CommentPosted(String commentId, String articleId, String authorId, String text, Instant postedAt)
+        implements CommentEvent {
+
+    static final String TYPE = "news.comment.posted";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Instant time() {
+        return postedAt;
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        return CommentEvent.fields("commentId", commentId, "articleId", articleId, "authorId", authorId, "text", text,
+                "postedAt", postedAt.toString());
+    }
+}

@@ -1,0 +1,51 @@
+package news.comment.comment;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The comment API's own errors as problem details. A broken rule carries its name in {@code rule} and, like the
+ * kit's validation problems, the field in {@code errors: [{field, message}]}.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CommentProblems {
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle(e.rule().field().equals("text") || e.rule().field().equals("body")
+                ? "Comment rejected" : "Invalid request");
+        problem.setProperty("rule", e.rule().code());
+        problem.setProperty("errors", List.of(Map.of("field", e.rule().field(), "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(ArticleNotOpen.class)
+    ProblemDetail articleNotOpen(ArticleNotOpen e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Article not found");
+        return problem;
+    }
+
+    @ExceptionHandler(CommentNotFound.class)
+    ProblemDetail commentNotFound(CommentNotFound e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Comment not found");
+        return problem;
+    }
+
+    @ExceptionHandler(NotAllowedToRemove.class)
+    ProblemDetail notAllowed(NotAllowedToRemove e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Not allowed");
+        return problem;
+    }
+}

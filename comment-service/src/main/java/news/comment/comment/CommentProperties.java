@@ -1,0 +1,20 @@
+package news.comment.comment;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code news.comments.*}.
+ *
+ * @param blockedWords words that make a comment rejected with rule {@code text-blocked-word} (see {@link BlockedWords})
+ * @param eventsTopic  where the outbox relay publishes comment events
+ */
+@ConfigurationProperties("news.comments")
+record CommentProperties(List<String> blockedWords, @DefaultValue("news.comment-events") String eventsTopic) {
+
+    CommentProperties {
+        blockedWords = blockedWords == null ? List.of() : List.copyOf(blockedWords);
+    }
+}

@@ -1,0 +1,153 @@
+package news.comment.comment;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import news.comment.article.PublishedArticles;
+import news.comment.comment.CommentViews.CommentPage;
+import news.comment.comment.CommentViews.CommentView;
+import news.comment.ratelimit.CommentRateLimiter;
+import news.kit.outbox.OutboxRelay;
+import news.kit.outbox.PendingEvent;
+
+/** Posting, reading and removing comments, each change with its event in the same document write. */
+@Service
+class CommentService {
+
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final char[] ID_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final CommentStore store;
+    private final CommentTextPolicy textPolicy;
+    private final PublishedArticles articles;
+    private final CommentRateLimiter rateLimiter;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Counter posted;
+    private final SecureRandom random = new SecureRandom();
+
+    CommentService(CommentStore store, CommentTextPolicy textPolicy, PublishedArticles articles,
+                   CommentRateLimiter rateLimiter, OutboxRelay commentOutboxRelay, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.textPolicy = textPolicy;
+        this.articles = articles;
+        this.rateLimiter = rateLimiter;
+        this.relay = commentOutboxRelay;
+        this.clock = clock;
+        this.meters = meters;
+        this.posted = Counter.builder("news.comments.posted").description("Comments accepted and stored")
+                .register(meters);
+    }
+
+    /**
+     * Checks the article id, the text, that the article is published and the rate limits, in that order, then stores
+     * the comment with its {@code news.comment.posted} event in one insert.
+     */
+    CommentDocument post(String articleId, Commenter author, Map<String, ?> body, String clientAddress,
+                         String traceparent) {
+        String text;
+        try {
+            requireArticleId(articleId);
+            body.keySet().stream().filter(field -> !"text".equals(field)).findFirst().ifPresent(field -> {
+                throw new RuleViolation(Rule.BODY_UNKNOWN_FIELD, "Unknown field '" + field
+                        + "': the body is {\"text\": \"...\"} only; the author comes from the bearer token.");
+            });
+            Object rawText = body.get("text");
+            if (rawText != null && !(rawText instanceof String)) {
+                throw new RuleViolation(Rule.TEXT_NOT_A_STRING, "Field 'text' must be a JSON string.");
+            }
+            text = textPolicy.accept((String) rawText);
+        } catch (RuleViolation e) {
+            rejected(e.rule().code());
+            throw e;
+        }
+        if (!articles.acceptsComments(articleId)) {
+            rejected("article-not-open");
+            throw new ArticleNotOpen(articleId);
+        }
+        rateLimiter.acquire(author.id(), clientAddress);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        CommentPosted event = new CommentPosted(newId(), articleId, author.id(), text, now);
+        CommentDocument comment = CommentDocument.posted(event, author.name(),
+                PendingEvent.of(event.toCloudEvent(traceparent)));
+        store.insert(comment);
+        relay.nudge();
+        posted.increment();
+        return comment;
+    }
+
+    CommentDocument get(String commentId) {
+        return visible(commentId);
+    }
+
+    CommentPage list(String articleId, int limit, String cursor) {
+        requireArticleId(articleId);
+        if (limit < 1 || limit > 50) {
+            throw new RuleViolation(Rule.LIMIT_OUT_OF_RANGE,
+                    "Parameter 'limit' must be between 1 and 50; it was " + limit + ".");
+        }
+        PageCursor after = cursor == null || cursor.isEmpty() ? null : PageCursor.decode(cursor);
+        List<CommentDocument> found = store.page(articleId, after, limit + 1);
+        boolean more = found.size() > limit;
+        List<CommentDocument> items = more ? found.subList(0, limit) : found;
+        String next = more ? PageCursor.after(items.get(items.size() - 1)).encode() : null;
+        return new CommentPage(store.countVisible(articleId), CommentTextPolicy.MAX_CODE_POINTS,
+                items.stream().map(CommentView::of).toList(), next);
+    }
+
+    /**
+     * Removes a visible comment for its author or an editor, with its {@code news.comment.removed} event in the same
+     * update. A comment already removed is not found: a second removal changes nothing and emits nothing.
+     */
+    void remove(String commentId, Commenter requester, String traceparent) {
+        CommentDocument comment = visible(commentId);
+        boolean author = comment.author.id().equals(requester.id());
+        if (!author && !requester.editor()) {
+            throw new NotAllowedToRemove(commentId);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        CommentRemoved event = new CommentRemoved(comment.id, comment.articleId, now);
+        if (!store.remove(commentId, requester.id(), now, event.toCloudEvent(traceparent))) {
+            throw new CommentNotFound(commentId);
+        }
+        relay.nudge();
+        meters.counter("news.comments.removed", "by", author ? "author" : "editor").increment();
+    }
+
+    private CommentDocument visible(String commentId) {
+        if (commentId == null || !ID.matcher(commentId).matches()) {
+            throw new CommentNotFound(commentId);
+        }
+        return store.find(commentId).filter(CommentDocument::visible).orElseThrow(() -> new CommentNotFound(commentId));
+    }
+
+    private static void requireArticleId(String articleId) {
+        if (articleId == null || !ID.matcher(articleId).matches()) {
+            throw new RuleViolation(Rule.ARTICLE_ID_INVALID,
+                    "The article id must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'.");
+        }
+    }
+
+    private void rejected(String reason) {
+        meters.counter("news.comments.rejected", "reason", reason).increment();
+    }
+
+    private String newId() {
+        char[] id = new char[16];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(id);
+    }
+}

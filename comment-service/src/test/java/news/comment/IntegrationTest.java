@@ -1,0 +1,91 @@
+package news.comment;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import news.testsupport.UseNewsInfrastructure;
+
+/**
+ * The service as it runs, on the shared real broker and store. Every subclass has the same configuration as
+ * {@link CommentServiceApplicationTest}, so all of them share one application context (one consumer of
+ * {@code news.article-events}). Tests make their own articles, authors and client addresses, so they never see each
+ * other's comments or rate limits.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UseNewsInfrastructure
+abstract class IntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
+
+    Api api;
+    ArticleEventsProducer articleEvents;
+
+    @BeforeEach
+    void openClients() {
+        api = new Api(port);
+        articleEvents = new ArticleEventsProducer();
+    }
+
+    @AfterEach
+    void closeClients() {
+        articleEvents.close();
+    }
+
+    static String newId(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    }
+
+    /** A new article, published on news.article-events and seen by the replica. */
+    String publishedArticle() {
+        String articleId = newId("art");
+        articleEvents.snapshot(articleId, "published", 1);
+        awaitReplicaVersion(articleId, 1);
+        return articleId;
+    }
+
+    void awaitReplicaVersion(String articleId, long version) {
+        Awaitility.await("replica of " + articleId + " at version " + version).atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Document replica = replica(articleId);
+                    return replica != null && replica.get("version", Number.class).longValue() == version;
+                });
+    }
+
+    Document replica(String articleId) {
+        return mongo.findOne(query(where("_id").is(articleId)), Document.class, "article_replica");
+    }
+
+    /** Every stored comment of the article, removed ones included. */
+    long storedComments(String articleId) {
+        return mongo.count(query(where("articleId").is(articleId)), "comments");
+    }
+
+    double counter(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
