@@ -13,7 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import news.testsupport.TestTokens;
+import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,6 +92,23 @@ final class Api {
         Map<String, Object> article = article("Published " + UUID.randomUUID(), section);
         article.put("publish", true);
         return create(article);
+    }
+
+    /**
+     * Records of {@code key} the probe had not seen yet when this was called: for asserting that an action emitted
+     * nothing, even when events of earlier actions on the same article are still arriving.
+     */
+    static Predicate<ConsumerRecord<String, byte[]>> unseen(TopicProbe probe, String key) {
+        Set<String> seen = probe.seen().stream().filter(TopicProbe.withKey(key))
+                .map(r -> TopicProbe.header(r, "ce_id")).collect(Collectors.toSet());
+        return r -> key.equals(r.key()) && !seen.contains(TopicProbe.header(r, "ce_id"));
+    }
+
+    /** Creates a published article and waits until its event is on the topic the probe watches. */
+    JsonNode publishedArticle(String section, TopicProbe probe) {
+        JsonNode article = publishedArticle(section);
+        probe.await(TopicProbe.withKey(article.path("id").asString()), 1);
+        return article;
     }
 
     /** A valid create body with a unique title. */

@@ -78,4 +78,125 @@ class EditorFlowTest {
             assertThat(last.path("publishedAt").asString()).isEqualTo(publishedAt);
         }
     }
+
+    @Test
+    void draftsChangeSilently() {
+        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
+            String title = "Army tests new radar " + UUID.randomUUID();
+            JsonNode draft = api.create(Api.article(title, "Army"));
+            String id = draft.path("id").asString();
+            HttpResponse<String> edited = api.put("/api/articles/" + id, Api.EDITOR,
+                    Api.write(Api.article(title + " again", "Army")), Map.of("If-Match", "\"1\""));
+            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+            HttpResponse<String> picked = api.put("/api/articles/" + id + "/editor-pick", Api.EDITOR,
+                    "{\"editorPick\":true}", Map.of());
+            assertThat(picked.statusCode()).as(picked.body()).isEqualTo(200);
+            assertThat(Api.json(picked).path("version").asLong()).isEqualTo(3);
+            assertThat(Api.json(picked).path("status").asString()).isEqualTo("draft");
+
+            probe.assertNone(TopicProbe.withKey(id), Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void creatingWithPublishTruePublishesAtOnceAsVersionOneWithTheEditorPick() {
+        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
+            Map<String, Object> body = Api.article("Air Force orders tankers " + UUID.randomUUID(), "Air Force");
+            body.put("publish", true);
+            body.put("editorPick", true);
+            JsonNode created = api.create(body);
+            String id = created.path("id").asString();
+            assertThat(created.path("status").asString()).isEqualTo("published");
+            assertThat(created.path("publishedAt").asString()).isNotBlank();
+
+            ConsumerRecord<String, byte[]> record = probe.await(TopicProbe.withKey(id), 1).get(0);
+            CloudEventAssertions.assertFollowsContract(record);
+            JsonNode snapshot = Api.json(TopicProbe.value(record));
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("news.article.published");
+            assertThat(snapshot.path("version").asLong()).isEqualTo(1);
+            assertThat(snapshot.path("editorPick").asBoolean()).isTrue();
+            assertThat(snapshot.path("editorPickedAt").asString()).isNotBlank();
+            assertThat(snapshot.path("section").asString()).isEqualTo("Air Force");
+            assertThat(snapshot.path("slug").asString()).isEqualTo(created.path("slug").asString());
+        }
+    }
+
+    @Test
+    void pickingAndUnpickingAPublishedArticleEmitsUpdatedSnapshots() {
+        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
+            String id = api.publishedArticle("Policy").path("id").asString();
+            assertThat(api.put("/api/articles/" + id + "/editor-pick", Api.EDITOR, "{\"editorPick\":true}", Map.of())
+                    .statusCode()).isEqualTo(200);
+            assertThat(api.put("/api/articles/" + id + "/editor-pick", Api.EDITOR, "{\"editorPick\":false}", Map.of())
+                    .statusCode()).isEqualTo(200);
+
+            List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(id), 3);
+            records.forEach(CloudEventAssertions::assertFollowsContract);
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
+                    "news.article.published", "news.article.updated", "news.article.updated");
+            JsonNode picked = Api.json(TopicProbe.value(records.get(1)));
+            JsonNode unpicked = Api.json(TopicProbe.value(records.get(2)));
+            assertThat(picked.path("editorPick").asBoolean()).isTrue();
+            assertThat(picked.path("editorPickedAt").isNull()).isFalse();
+            assertThat(unpicked.path("editorPick").asBoolean()).isFalse();
+            assertThat(unpicked.path("editorPickedAt").isNull()).isTrue();
+            assertThat(unpicked.path("version").asLong()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void republishingKeepsTheFirstPublicationTime() {
+        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
+            JsonNode article = api.publishedArticle("Views");
+            String id = article.path("id").asString();
+            assertThat(api.post("/api/articles/" + id + "/unpublish", Api.EDITOR, null).statusCode()).isEqualTo(200);
+            HttpResponse<String> again = api.post("/api/articles/" + id + "/publish", Api.EDITOR, null);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(Api.json(again).path("publishedAt").asString())
+                    .isEqualTo(article.path("publishedAt").asString());
+
+            List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(id), 3);
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
+                    "news.article.published", "news.article.unpublished", "news.article.published");
+            assertThat(records).extracting(r -> Api.json(TopicProbe.value(r)).path("publishedAt").asString())
+                    .containsOnly(article.path("publishedAt").asString());
+        }
+    }
+
+    @Test
+    void repeatingAStateChangeChangesNothingAndEmitsNothing() {
+        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
+            JsonNode article = api.publishedArticle("North Korea", probe);
+            String id = article.path("id").asString();
+            HttpResponse<String> publishAgain = api.post("/api/articles/" + id + "/publish", Api.EDITOR, null);
+            HttpResponse<String> unpickAgain = api.put("/api/articles/" + id + "/editor-pick", Api.EDITOR,
+                    "{\"editorPick\":false}", Map.of());
+            HttpResponse<String> sameContent = api.put("/api/articles/" + id, Api.EDITOR,
+                    Api.write(Api.article(article.path("title").asString(), "North Korea")), Map.of("If-Match", "\"1\""));
+
+            assertThat(List.of(publishAgain, unpickAgain, sameContent)).allSatisfy(r -> {
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                assertThat(Api.json(r).path("version").asLong()).isEqualTo(1);
+            });
+            probe.assertNone(Api.unseen(probe, id), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void aDraftCannotBeUnpublished() {
+        String id = api.create(Api.article("Draft " + UUID.randomUUID(), "Army")).path("id").asString();
+        HttpResponse<String> response = api.post("/api/articles/" + id + "/unpublish", Api.EDITOR, null);
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Api.json(response).path("detail").asString()).contains("draft");
+    }
+
+    @Test
+    void commandsOnAnUnknownArticleAre404() {
+        assertThat(api.post("/api/articles/nope123/publish", Api.EDITOR, null).statusCode()).isEqualTo(404);
+        assertThat(api.put("/api/articles/nope123", Api.EDITOR, Api.write(Api.article("x", "Army")),
+                Map.of("If-Match", "\"1\"")).statusCode()).isEqualTo(404);
+        assertThat(api.put("/api/articles/nope123/editor-pick", Api.EDITOR, "{\"editorPick\":true}", Map.of())
+                .statusCode()).isEqualTo(404);
+    }
 }
