@@ -1,0 +1,57 @@
+package news.kit.mongo;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import com.mongodb.client.MongoClient;
+
+/** The kit's MongoDB settings: fail-fast timeouts and a health check both store kinds understand. */
+@AutoConfiguration(after = MongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
+@ConditionalOnClass(MongoClient.class)
+@EnableConfigurationProperties(MongoKitAutoConfiguration.MongoTimeouts.class)
+public class MongoKitAutoConfiguration {
+
+    /**
+     * @param serverSelection how long an operation waits for a reachable store before failing
+     * @param connect         TCP connect timeout
+     * @param read            how long to wait for a reply on an open connection
+     */
+    @ConfigurationProperties("news.mongo.timeouts")
+    public record MongoTimeouts(@DefaultValue("3s") Duration serverSelection, @DefaultValue("2s") Duration connect,
+                                @DefaultValue("10s") Duration read) {
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer newsMongoTimeouts(MongoTimeouts timeouts) {
+        return settings -> settings
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeouts.serverSelection().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s
+                        .connectTimeout((int) timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) timeouts.read().toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = {"mongoHealthIndicator", "mongoHealthContributor"})
+        MongoPingHealthIndicator mongoHealthIndicator(MongoClient client, Environment environment) {
+            return new MongoPingHealthIndicator(client, environment.getProperty("spring.mongodb.database", "admin"));
+        }
+    }
+}
