@@ -61,6 +61,11 @@ class CommentFlowTest extends IntegrationTest {
             assertThat(payload.get("authorId").stringValue()).isEqualTo("reader-4711");
             assertThat(payload.get("text").stringValue()).isEqualTo("Good to see the third ship in service.");
             assertThat(Instant.parse(payload.get("postedAt").stringValue())).isEqualTo(postedAt);
+
+            org.awaitility.Awaitility.await("outbox of " + commentId + " emptied").atMost(WAIT).until(() -> {
+                org.bson.Document stored = mongo.findById(commentId, org.bson.Document.class, "comments");
+                return stored.getInteger("outboxSize") == 0 && stored.getList("outbox", Object.class).isEmpty();
+            });
         }
         assertThat(counter("news.comments.posted")).isPositive();
     }
