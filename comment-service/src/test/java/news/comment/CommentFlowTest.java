@@ -159,6 +159,19 @@ class CommentFlowTest extends IntegrationTest {
     }
 
     @Test
+    void aCommentWrittenBehindThisInstancesBackShowsWithinTheReadCacheTtl() {
+        String articleId = publishedArticle();
+        id(api.postComment(articleId, TestTokens.reader(newId("cache")), "through the API"));
+        assertThat(Api.json(api.get("/api/articles/" + articleId + "/comments")).get("count").asLong()).isEqualTo(1);
+
+        mongo.getCollection("comments").updateMany(new org.bson.Document("articleId", articleId),
+                new org.bson.Document("$set", new org.bson.Document("status", "removed")));
+
+        org.awaitility.Awaitility.await("count without this instance's help").atMost(WAIT)
+                .until(() -> Api.json(api.get("/api/articles/" + articleId + "/comments")).get("count").asLong() == 0);
+    }
+
+    @Test
     void anArticleWithoutCommentsListsNothing() {
         JsonNode page = Api.json(api.get("/api/articles/" + newId("none") + "/comments"));
         assertThat(page.get("count").asLong()).isZero();

@@ -20,6 +20,11 @@ class CommentConfiguration {
         return new CommentTextPolicy(BlockedWords.of(properties.blockedWords()));
     }
 
+    @Bean
+    RecentReads recentReads(CommentProperties properties) {
+        return new RecentReads(properties.readCacheTtl(), 10_000);
+    }
+
     /** Publishes the outbox of {@code comments} to {@code news.comment-events}. */
     @Bean
     OutboxRelay commentOutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,

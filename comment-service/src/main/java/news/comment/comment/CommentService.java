@@ -35,15 +35,18 @@ class CommentService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Counter posted;
+    private final RecentReads recentReads;
     private final SecureRandom random = new SecureRandom();
 
     CommentService(CommentStore store, CommentTextPolicy textPolicy, PublishedArticles articles,
-                   CommentRateLimiter rateLimiter, OutboxRelay commentOutboxRelay, Clock clock, MeterRegistry meters) {
+                   CommentRateLimiter rateLimiter, OutboxRelay commentOutboxRelay, RecentReads recentReads,
+                   Clock clock, MeterRegistry meters) {
         this.store = store;
         this.textPolicy = textPolicy;
         this.articles = articles;
         this.rateLimiter = rateLimiter;
         this.relay = commentOutboxRelay;
+        this.recentReads = recentReads;
         this.clock = clock;
         this.meters = meters;
         this.posted = Counter.builder("news.comments.posted").description("Comments accepted and stored")
@@ -82,6 +85,7 @@ class CommentService {
         CommentDocument comment = CommentDocument.posted(event, author.name(),
                 PendingEvent.of(event.toCloudEvent(traceparent)));
         store.insert(comment);
+        recentReads.changed(articleId);
         relay.nudge();
         posted.increment();
         return comment;
@@ -97,13 +101,20 @@ class CommentService {
             throw new RuleViolation(Rule.LIMIT_OUT_OF_RANGE,
                     "Parameter 'limit' must be between 1 and 50; it was " + limit + ".");
         }
-        PageCursor after = cursor == null || cursor.isEmpty() ? null : PageCursor.decode(cursor);
+        if (cursor == null || cursor.isEmpty()) {
+            return recentReads.firstPage(articleId, limit, n -> page(articleId, null, n));
+        }
+        return page(articleId, PageCursor.decode(cursor), limit);
+    }
+
+    private CommentPage page(String articleId, PageCursor after, int limit) {
         List<CommentDocument> found = store.page(articleId, after, limit + 1);
         boolean more = found.size() > limit;
         List<CommentDocument> items = more ? found.subList(0, limit) : found;
         String next = more ? PageCursor.after(items.get(items.size() - 1)).encode() : null;
-        return new CommentPage(store.countVisible(articleId), CommentTextPolicy.MAX_CODE_POINTS,
-                items.stream().map(CommentView::of).toList(), next);
+        long count = recentReads.count(articleId, () -> store.countVisible(articleId));
+        return new CommentPage(count, CommentTextPolicy.MAX_CODE_POINTS, items.stream().map(CommentView::of).toList(),
+                next);
     }
 
     /**
@@ -121,6 +132,7 @@ class CommentService {
         if (!store.remove(commentId, requester.id(), now, event.toCloudEvent(traceparent))) {
             throw new CommentNotFound(commentId);
         }
+        recentReads.changed(comment.articleId);
         relay.nudge();
         meters.counter("news.comments.removed", "by", author ? "author" : "editor").increment();
     }
