@@ -67,12 +67,14 @@ class ArticleReplicaTest extends IntegrationTest {
             articleEvents.raw(articleId, notJson, headers("news.article.published"));
             articleEvents.raw(articleId, noVersion, headers("news.article.published"));
             articleEvents.raw(articleId, valid, headers("news.article.archived"));
+            articleEvents.raw(articleId, null, headers("news.article.unpublished"));
             articleEvents.snapshot(articleId, "published", 1);
 
-            List<ConsumerRecord<String, byte[]>> letters = dlq.await(TopicProbe.withKey(articleId), 3);
-            assertThat(letters).extracting(r -> header(r, "x-dlq-reason")).containsExactly("payload is not JSON",
+            List<ConsumerRecord<String, byte[]>> letters = dlq.await(TopicProbe.withKey(articleId), 4);
+            assertThat(letters).extracting(r -> header(r, "x-dlq-reason")).startsWith("payload is not JSON",
                     "$.version: is missing but it is required", "unknown ce_type 'news.article.archived'");
-            assertThat(letters).extracting(ConsumerRecord::value).containsExactly(notJson, noVersion, valid);
+            assertThat(header(letters.get(3), "x-dlq-reason")).as("a tombstone").isEqualTo("payload is empty");
+            assertThat(letters).extracting(ConsumerRecord::value).containsExactly(notJson, noVersion, valid, null);
             for (ConsumerRecord<String, byte[]> letter : letters) {
                 assertThat(header(letter, "x-dlq-original-topic")).isEqualTo("news.article-events");
                 assertThat(header(letter, "x-dlq-original-partition")).isEqualTo(Integer.toString(letter.partition()));

@@ -80,6 +80,13 @@ class CommentTextOverHttpTest extends IntegrationTest {
         assertThat(comment.get("author")).isEqualTo(Api.JSON.valueToTree(Map.of("id", subject, "name", "김민지")));
     }
 
+    @Test
+    void anEditorMayPostToo() {
+        String articleId = publishedArticle();
+        JsonNode comment = Api.json(api.postComment(articleId, TestTokens.editor("mina"), "Editor's note"));
+        assertThat(comment.get("author").get("id").stringValue()).isEqualTo("mina");
+    }
+
     static String repeatToCodePoints(String unit, int codePoints) {
         int per = unit.codePointCount(0, unit.length());
         StringBuilder text = new StringBuilder();

@@ -22,11 +22,13 @@ class ArticleEventsConsumer {
     static final String BINDING = "articleEvents-in-0";
 
     @Bean
-    Consumer<Message<byte[]>> articleEvents(PublishedArticles articles, MeterRegistry meters) {
+    Consumer<Message<?>> articleEvents(PublishedArticles articles, MeterRegistry meters) {
         return message -> {
             MessageHeaders headers = message.getHeaders();
+            // a record without a value (a tombstone) arrives as KafkaNull: the contract has no meaning for it
+            byte[] payload = message.getPayload() instanceof byte[] bytes ? bytes : null;
             ArticleEvent event = ArticleEvent.read(text(headers, CloudEventHeaders.ID),
-                    text(headers, CloudEventHeaders.TYPE), message.getPayload());
+                    text(headers, CloudEventHeaders.TYPE), payload);
             boolean applied = articles.apply(event);
             meters.counter("news.events.consumed", "topic", topic(headers), "outcome", applied ? "applied" : "stale")
                     .increment();
