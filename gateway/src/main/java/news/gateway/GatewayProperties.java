@@ -1,0 +1,101 @@
+package news.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything the gateway needs to know that is not code ({@code news.gateway.*}); {@code application.yml} maps the
+ * environment variables onto it.
+ *
+ * @param services       where the services behind the gateway listen
+ * @param pages          page assembly: part timeouts, caches, list sizes, HTTP caching
+ * @param circuitBreaker one breaker per service, all with these settings
+ * @param readModels     the topics the gateway's read models follow
+ * @param cors           the web frontends allowed to call the API from another origin
+ * @param rateLimit      per-client budget of write requests
+ * @param trustedProxies CIDR ranges of proxies in front of the gateway whose {@code X-Forwarded-For} is believed;
+ *                       empty when the gateway is the edge
+ */
+@ConfigurationProperties("news.gateway")
+public record GatewayProperties(@DefaultValue Services services,
+                                @DefaultValue Pages pages,
+                                @DefaultValue CircuitBreaker circuitBreaker,
+                                @DefaultValue ReadModels readModels,
+                                @DefaultValue Cors cors,
+                                @DefaultValue RateLimit rateLimit,
+                                @DefaultValue List<String> trustedProxies) {
+
+    public record Services(@DefaultValue("http://localhost:8081") URI article,
+                           @DefaultValue("http://localhost:8082") URI comment,
+                           @DefaultValue("http://localhost:8083") URI ranking,
+                           @DefaultValue("250ms") Duration connectTimeout) {
+    }
+
+    /**
+     * @param articleTimeout       how long a page waits for article-service
+     * @param commentsTimeout      how long a page waits for comment-service
+     * @param commentsLimit        comments on the first page of comments
+     * @param commentMaxLength     the longest comment, in code points (DESIGN §3: 300)
+     * @param listSize             headlines per list
+     * @param freshFor             how long an assembled page is served as it is before it is rebuilt in the background
+     * @param staleFor             how long an assembled page may still be served (while a rebuild runs) before a
+     *                             request waits for a new one
+     * @param lastGoodFor          how long the last good article and comments stay available when a service fails
+     * @param lastGoodEntries      how many articles (and comment pages) the last-good caches hold
+     * @param cacheSize            the most bytes of assembled pages kept
+     * @param maxAge               {@code Cache-Control: max-age} of pages and lists
+     * @param staleWhileRevalidate {@code Cache-Control: stale-while-revalidate} of pages and lists
+     */
+    public record Pages(@DefaultValue("400ms") Duration articleTimeout,
+                        @DefaultValue("400ms") Duration commentsTimeout,
+                        @DefaultValue("20") int commentsLimit,
+                        @DefaultValue("300") int commentMaxLength,
+                        @DefaultValue("6") int listSize,
+                        @DefaultValue("1s") Duration freshFor,
+                        @DefaultValue("30s") Duration staleFor,
+                        @DefaultValue("6h") Duration lastGoodFor,
+                        @DefaultValue("20000") int lastGoodEntries,
+                        @DefaultValue("32MB") DataSize cacheSize,
+                        @DefaultValue("5s") Duration maxAge,
+                        @DefaultValue("30s") Duration staleWhileRevalidate) {
+    }
+
+    public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
+                                 @DefaultValue("20") int slidingWindowSize,
+                                 @DefaultValue("10") int minimumNumberOfCalls,
+                                 @DefaultValue("5s") Duration waitInOpenState,
+                                 @DefaultValue("3") int permittedCallsInHalfOpenState) {
+    }
+
+    /**
+     * @param bootstrapServers the broker
+     * @param articleEvents    the topic of article snapshots
+     * @param rankings         the topic of Popular Now and Must-Reads lists
+     * @param seenEventIds     how many recent {@code ce_id}s are remembered to drop redeliveries
+     */
+    public record ReadModels(@DefaultValue("localhost:9092") String bootstrapServers,
+                             @DefaultValue("news.article-events") String articleEvents,
+                             @DefaultValue("news.rankings") String rankings,
+                             @DefaultValue("100000") int seenEventIds) {
+    }
+
+    public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
+    }
+
+    /**
+     * @param capacity  write requests a client may send in a burst
+     * @param refill    write requests a client regains every {@code period}
+     * @param period    the refill period
+     * @param clients   how many client addresses are tracked at once
+     */
+    public record RateLimit(@DefaultValue("30") long capacity,
+                            @DefaultValue("30") long refill,
+                            @DefaultValue("1m") Duration period,
+                            @DefaultValue("100000") int clients) {
+    }
+}

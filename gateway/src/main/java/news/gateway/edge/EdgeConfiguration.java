@@ -1,0 +1,73 @@
+package news.gateway.edge;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import news.gateway.GatewayProperties;
+import news.kit.KitAutoConfiguration;
+
+@Configuration(proxyBeanMethods = false)
+class EdgeConfiguration {
+
+    @Bean
+    ClientAddress clientAddress(GatewayProperties properties) {
+        return new ClientAddress(properties.trustedProxies());
+    }
+
+    @Bean
+    CorrelationFilter correlationFilter() {
+        return new CorrelationFilter();
+    }
+
+    @Bean
+    DownstreamHeaders downstreamHeaders(ClientAddress clientAddress) {
+        return new DownstreamHeaders(clientAddress);
+    }
+
+    @Bean
+    WriteLimits writeLimits(ClientAddress clientAddress, GatewayProperties properties,
+                            KitAutoConfiguration.WebLimits limits) {
+        return new WriteLimits(clientAddress, properties.rateLimit(), limits.maxRequestBody().toBytes());
+    }
+
+    @Bean
+    ProblemErrorHandler problemErrorHandler() {
+        return new ProblemErrorHandler();
+    }
+
+    /** CORS for the frontends in {@code news.gateway.cors.allowed-origins}; none configured, none allowed. */
+    @Bean
+    OrderedCorsFilter corsWebFilter(GatewayProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_NONE_MATCH,
+                Correlation.REQUEST_ID, Correlation.TRACEPARENT, "tracestate"));
+        cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
+                Correlation.REQUEST_ID));
+        cors.setMaxAge(properties.cors().maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return new OrderedCorsFilter(source);
+    }
+
+    /** Before the write limits and the token check, so that a preflight is answered at once. */
+    static class OrderedCorsFilter extends CorsWebFilter implements Ordered {
+
+        OrderedCorsFilter(UrlBasedCorsConfigurationSource source) {
+            super(source);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE + 10;
+        }
+    }
+}

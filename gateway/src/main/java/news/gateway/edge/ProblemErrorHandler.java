@@ -1,0 +1,85 @@
+package news.gateway.edge;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+import io.netty.channel.ConnectTimeoutException;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+/**
+ * Every error the gateway answers itself as {@code application/problem+json}: unknown paths, oversized bodies, a
+ * service that cannot be reached (503) or does not answer in time (504), and anything unexpected (500, logged).
+ * Errors a service answers pass through unchanged: they are already problem details.
+ */
+class ProblemErrorHandler implements WebExceptionHandler, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        exchange.getResponse().getHeaders().remove("Content-Length");
+        if (error instanceof WriteLimits.BodyTooLarge tooLarge) {
+            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+        }
+        if (error instanceof ResponseStatusException status) {
+            HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
+            if (code == null) {
+                code = HttpStatus.INTERNAL_SERVER_ERROR;
+            }
+            return Problems.write(exchange, code, detail(exchange, code, status.getReason()));
+        }
+        if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
+                || causedBy(error, PrematureCloseException.class)) {
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The service behind "
+                    + exchange.getRequest().getPath().value() + " cannot be reached right now. Retry shortly.");
+        }
+        if (causedBy(error, TimeoutException.class)) {
+            return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "The service behind "
+                    + exchange.getRequest().getPath().value() + " did not answer in time.");
+        }
+        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(), error);
+        return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR,
+                "The gateway could not handle this request; it has been logged.");
+    }
+
+    private static String detail(ServerWebExchange exchange, HttpStatus status, String reason) {
+        String path = exchange.getRequest().getPath().value();
+        return switch (status) {
+            case NOT_FOUND -> "There is nothing at " + path + ".";
+            case METHOD_NOT_ALLOWED -> exchange.getRequest().getMethod() + " is not supported on " + path + ".";
+            case GATEWAY_TIMEOUT -> "The service behind " + path + " did not answer in time.";
+            case SERVICE_UNAVAILABLE -> "The service behind " + path + " is not available right now. Retry shortly.";
+            default -> reason != null && !reason.isBlank() ? reason : status.getReasonPhrase();
+        };
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int getOrder() {
+        return -2;
+    }
+}

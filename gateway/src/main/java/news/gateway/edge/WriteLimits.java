@@ -1,0 +1,118 @@
+package news.gateway.edge;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import news.gateway.GatewayProperties;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits on writes (every method but GET, HEAD and OPTIONS), before the token is even looked at: a per-client token
+ * bucket (429 with {@code Retry-After}) and a body-size limit (413), checked at once against
+ * {@code Content-Length} and while streaming for chunked bodies, so a huge body is never buffered. Reads pass
+ * untouched: they are served from caches and cost nothing here.
+ */
+class WriteLimits implements WebFilter, Ordered {
+
+    static final int ORDER = -200;
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final ClientAddress clientAddress;
+    private final GatewayProperties.RateLimit rate;
+    private final long maxBodyBytes;
+    private final Cache<String, Bucket> buckets;
+
+    WriteLimits(ClientAddress clientAddress, GatewayProperties.RateLimit rate, long maxBodyBytes) {
+        this.clientAddress = clientAddress;
+        this.rate = rate;
+        this.maxBodyBytes = maxBodyBytes;
+        // an idle bucket is full again after this long, so forgetting it then changes nothing
+        Duration refillsCompletely = rate.period().multipliedBy(Math.max(1, (rate.capacity() + rate.refill() - 1)
+                / Math.max(1, rate.refill())));
+        this.buckets = Caffeine.newBuilder().maximumSize(rate.clients())
+                .expireAfterAccess(refillsCompletely.plusSeconds(1)).build();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (SAFE.contains(exchange.getRequest().getMethod())) {
+            return chain.filter(exchange);
+        }
+        String client = clientAddress.of(exchange);
+        ConsumptionProbe probe = buckets.get(client, c -> newBucket()).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many write requests from "
+                    + client + ": at most " + rate.capacity() + " at once and " + rate.refill() + " per "
+                    + rate.period().toSeconds() + " s. Retry after " + seconds + " s.");
+        }
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > maxBodyBytes) {
+            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, tooLarge(declared + " bytes"));
+        }
+        return chain.filter(exchange.mutate().request(new LimitedBody(exchange, maxBodyBytes)).build());
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(rate.capacity()).refillGreedy(rate.refill(), rate.period()))
+                .build();
+    }
+
+    private String tooLarge(String size) {
+        return "The request body has " + size + "; at most " + maxBodyBytes + " bytes are accepted.";
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    /** Raised while streaming a body that turns out larger than the limit; answered 413. */
+    static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge(long maxBytes) {
+            super("The request body is larger than " + maxBytes + " bytes, the most the gateway accepts.", null,
+                    false, false);
+        }
+    }
+
+    private static final class LimitedBody extends ServerHttpRequestDecorator {
+        private final long maxBytes;
+
+        LimitedBody(ServerWebExchange exchange, long maxBytes) {
+            super(exchange.getRequest());
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public Flux<DataBuffer> getBody() {
+            AtomicLong seen = new AtomicLong();
+            return super.getBody().map(buffer -> {
+                if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                    DataBufferUtils.release(buffer);
+                    throw new BodyTooLarge(maxBytes);
+                }
+                return buffer;
+            });
+        }
+    }
+}

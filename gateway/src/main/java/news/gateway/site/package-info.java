@@ -1,0 +1,6 @@
+/**
+ * The reference web page: plain HTML, CSS and one small script (no build step) served at {@code /} and
+ * {@code /article/{id}}, calling the page API. It shows how a frontend uses the gateway and is what the browser
+ * tests drive. A strict Content-Security-Policy allows only the gateway's own script and styles.
+ */
+package news.gateway.site;
