@@ -1,0 +1,257 @@
+package news.ranking.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.common.header.Headers;
+
+import news.kit.cloudevents.CloudEventHeaders;
+import news.ranking.RankingProperties;
+import news.ranking.RankingTopics;
+import news.ranking.events.InboundEvent.ArticleChanged;
+import news.ranking.events.InboundEvent.ArticleShared;
+import news.ranking.events.InboundEvent.ArticleViewed;
+import news.ranking.events.InboundEvent.CommentPosted;
+import news.ranking.events.InboundEvent.CommentRemoved;
+import news.ranking.events.Unreadable.Category;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a record of one of the four input topics as the contract describes it ({@code infra/contracts}): CloudEvents
+ * headers, a known {@code ce_type} for the topic, a JSON payload with the required fields of its schema in the right
+ * form, and a key equal to the payload's {@code articleId} (the record must sit in its article's partition, where that
+ * article's state is). Anything else comes back {@link Unreadable} with a reason a person can act on. Fields the
+ * service does not use are not checked beyond being present; unknown fields are ignored (changes are additive).
+ */
+public final class EventReader {
+
+    static final String PUBLISHED = "news.article.published";
+    static final String UPDATED = "news.article.updated";
+    static final String UNPUBLISHED = "news.article.unpublished";
+    static final String VIEWED = "news.article.viewed";
+    static final String SHARED = "news.article.shared";
+    static final String POSTED = "news.comment.posted";
+    static final String REMOVED = "news.comment.removed";
+
+    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    private static final Pattern READER_HASH = Pattern.compile("^[0-9a-f]{64}$");
+    private static final Set<String> AGENTS = Set.of("human", "bot");
+    private static final Set<String> CHANNELS = Set.of("facebook", "x", "kakaotalk", "email", "link");
+    private static final Set<String> STATUSES = Set.of("published", "unpublished");
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final Map<String, Set<String>> typesByTopic;
+    private final RankingTopics topics;
+    private final RankingProperties.Events limits;
+
+    public EventReader(RankingTopics topics, RankingProperties.Events limits) {
+        this.topics = topics;
+        this.limits = limits;
+        this.typesByTopic = Map.of(
+                topics.articleEvents(), Set.of(PUBLISHED, UPDATED, UNPUBLISHED),
+                topics.articleViews(), Set.of(VIEWED),
+                topics.articleShares(), Set.of(SHARED),
+                topics.commentEvents(), Set.of(POSTED, REMOVED));
+    }
+
+    public Read read(String topic, byte[] key, byte[] value, Headers headers) {
+        Set<String> types = typesByTopic.get(topic);
+        if (types == null) {
+            return Read.unreadable(Category.UNKNOWN_TYPE, "topic " + topic + " is not an input of this service");
+        }
+        String type = CloudEventHeaders.text(headers, CloudEventHeaders.TYPE);
+        if (type == null || type.isBlank()) {
+            return Read.unreadable(Category.MISSING_HEADER, "ce_type header is missing");
+        }
+        if (!types.contains(type)) {
+            return Read.unreadable(Category.UNKNOWN_TYPE,
+                    "ce_type '" + abbreviate(type) + "' is not an event type of " + topic);
+        }
+        String id = CloudEventHeaders.text(headers, CloudEventHeaders.ID);
+        if (id == null || id.isBlank()) {
+            return Read.unreadable(Category.MISSING_HEADER, "ce_id header is missing");
+        }
+        if (value == null) {
+            return Read.unreadable(Category.INVALID, "payload is missing (null value)");
+        }
+        int limit = topic.equals(topics.articleEvents()) ? limits.maxArticleBytes() : limits.maxEventBytes();
+        if (value.length > limit) {
+            return Read.unreadable(Category.TOO_LARGE,
+                    "payload is " + value.length + " bytes, more than the limit of " + limit);
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(value);
+        } catch (JacksonException e) {
+            return Read.unreadable(Category.NOT_JSON, "payload is not JSON: " + firstLine(e.getOriginalMessage()));
+        }
+        if (payload == null || !payload.isObject()) {
+            return Read.unreadable(Category.INVALID, "payload is not a JSON object");
+        }
+        InboundEvent event;
+        try {
+            event = switch (type) {
+                case PUBLISHED, UPDATED, UNPUBLISHED -> article(payload);
+                case VIEWED -> view(payload);
+                case SHARED -> share(id, payload);
+                case POSTED -> commentPosted(payload);
+                case REMOVED -> new CommentRemoved(id(payload, "commentId"), id(payload, "articleId"),
+                        time(payload, "removedAt"));
+                default -> throw new IllegalStateException(type);
+            };
+        } catch (Invalid e) {
+            return Read.unreadable(Category.INVALID, e.getMessage());
+        }
+        String recordKey = key == null ? null : new String(key, StandardCharsets.UTF_8);
+        if (!event.articleId().equals(recordKey)) {
+            return Read.unreadable(Category.KEY_MISMATCH, recordKey == null ? "record key is missing"
+                    : "record key '" + abbreviate(recordKey) + "' is not the payload's articleId '"
+                    + event.articleId() + "'");
+        }
+        return Read.of(event);
+    }
+
+    private static ArticleChanged article(JsonNode p) {
+        String articleId = id(p, "articleId");
+        requiredPresent(p, "slug", "source", "byline", "body", "tags", "updatedAt");
+        String title = text(p, "title", 200);
+        String section = text(p, "section", 60);
+        boolean editorPick = bool(p, "editorPick");
+        String status = oneOf(p, "status", STATUSES);
+        long publishedAt = time(p, "publishedAt");
+        JsonNode pickedAt = p.get("editorPickedAt");
+        long editorPickedAt = pickedAt == null || pickedAt.isNull() ? 0 : time(p, "editorPickedAt");
+        JsonNode version = p.get("version");
+        if (version == null) {
+            throw missing("version");
+        }
+        if (!version.isIntegralNumber() || !version.canConvertToLong() || version.longValue() < 1) {
+            throw new Invalid("$.version: must be an integer of at least 1");
+        }
+        return new ArticleChanged(articleId, title, section, status.equals("published"), publishedAt, editorPick,
+                editorPickedAt, version.longValue());
+    }
+
+    private static ArticleViewed view(JsonNode p) {
+        String articleId = id(p, "articleId");
+        text(p, "section", 60);
+        String readerHash = matching(p, "readerHash", READER_HASH);
+        String agent = oneOf(p, "agent", AGENTS);
+        return new ArticleViewed(articleId, readerHash, agent.equals("bot"), time(p, "viewedAt"));
+    }
+
+    private static ArticleShared share(String ceId, JsonNode p) {
+        String articleId = id(p, "articleId");
+        text(p, "section", 60);
+        oneOf(p, "channel", CHANNELS);
+        matching(p, "readerHash", READER_HASH);
+        return new ArticleShared(ceId, articleId, time(p, "sharedAt"));
+    }
+
+    private static CommentPosted commentPosted(JsonNode p) {
+        String commentId = id(p, "commentId");
+        String articleId = id(p, "articleId");
+        requiredPresent(p, "authorId", "text");
+        return new CommentPosted(commentId, articleId, time(p, "postedAt"));
+    }
+
+    private static void requiredPresent(JsonNode p, String... fields) {
+        for (String field : fields) {
+            if (p.get(field) == null) {
+                throw missing(field);
+            }
+        }
+    }
+
+    private static String id(JsonNode p, String field) {
+        return matching(p, field, ID);
+    }
+
+    private static String matching(JsonNode p, String field, Pattern pattern) {
+        String value = string(p, field);
+        if (!pattern.matcher(value).matches()) {
+            throw new Invalid("$." + field + ": does not match the pattern " + pattern.pattern());
+        }
+        return value;
+    }
+
+    private static String text(JsonNode p, String field, int maxLength) {
+        String value = string(p, field);
+        if (value.isEmpty() || value.codePointCount(0, value.length()) > maxLength) {
+            throw new Invalid("$." + field + ": must be 1 to " + maxLength + " characters long");
+        }
+        return value;
+    }
+
+    private static String oneOf(JsonNode p, String field, Set<String> allowed) {
+        String value = string(p, field);
+        if (!allowed.contains(value)) {
+            throw new Invalid("$." + field + ": does not have a value in the enumeration "
+                    + allowed.stream().sorted().toList());
+        }
+        return value;
+    }
+
+    private static boolean bool(JsonNode p, String field) {
+        JsonNode node = p.get(field);
+        if (node == null) {
+            throw missing(field);
+        }
+        if (!node.isBoolean()) {
+            throw new Invalid("$." + field + ": " + node.getNodeType().name().toLowerCase() + " found, boolean expected");
+        }
+        return node.booleanValue();
+    }
+
+    private static long time(JsonNode p, String field) {
+        String value = string(p, field);
+        try {
+            return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new Invalid("$." + field + ": '" + abbreviate(value) + "' is not an RFC 3339 date-time");
+        }
+    }
+
+    private static String string(JsonNode p, String field) {
+        JsonNode node = p.get(field);
+        if (node == null) {
+            throw missing(field);
+        }
+        if (!node.isString()) {
+            throw new Invalid("$." + field + ": " + node.getNodeType().name().toLowerCase() + " found, string expected");
+        }
+        return node.stringValue();
+    }
+
+    private static Invalid missing(String field) {
+        return new Invalid("$." + field + ": is missing but it is required");
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "...";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return abbreviate(newline < 0 ? message : message.substring(0, newline));
+    }
+
+    /** A payload that breaks its schema; cheap, because poison records may come in floods. */
+    private static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
