@@ -132,27 +132,39 @@ final class Simulator {
             bots.incrementAndGet();
         }
         String body = readerId == null ? "{}" : "{\"readerId\":\"" + readerId + "\"}";
-        send(post("/api/articles/" + articleId + "/views", body, userAgent, null));
+        send(post("/api/articles/" + articleId + "/views", body, userAgent, null, clientAddress(readerId)));
     }
 
     private void share(String articleId) {
         shares.incrementAndGet();
         send(post("/api/articles/" + articleId + "/shares",
-                "{\"channel\":\"" + CHANNELS[random.nextInt(CHANNELS.length)] + "\"}", browser(0), null));
+                "{\"channel\":\"" + CHANNELS[random.nextInt(CHANNELS.length)] + "\"}", browser(0), null,
+                clientAddress(null)));
     }
 
     private void comment(String articleId, int reader) {
         comments.incrementAndGet();
         String token = DevTokens.mint("sim-reader-" + reader, "Reader " + reader, List.of("reader"), Duration.ofMinutes(10));
         String text = COMMENTS[random.nextInt(COMMENTS.length)];
-        send(post("/api/articles/" + articleId + "/comments", "{\"text\":\"" + text + "\"}", browser(reader), token));
+        send(post("/api/articles/" + articleId + "/comments", "{\"text\":\"" + text + "\"}", browser(reader), token,
+                clientAddress("sim-reader-" + reader)));
     }
 
-    private HttpRequest post(String path, String json, String userAgent, String token) {
+    /**
+     * Simulated readers come from many addresses, as real ones do (RFC 2544's benchmarking range), so per-client
+     * limits and reader hashes behave as in production; the gateway believes X-Forwarded-For from loopback.
+     */
+    private String clientAddress(String readerId) {
+        int n = readerId == null ? random.nextInt(65_536) : Math.floorMod(readerId.hashCode(), 65_536);
+        return "198.18." + (n >> 8) + "." + (n & 0xff);
+    }
+
+    private HttpRequest post(String path, String json, String userAgent, String token, String clientAddress) {
         HttpRequest.Builder request = HttpRequest.newBuilder(options.target().resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("User-Agent", userAgent)
+                .header("X-Forwarded-For", clientAddress)
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
