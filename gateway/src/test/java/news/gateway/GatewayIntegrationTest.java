@@ -1,0 +1,156 @@
+package news.gateway;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import news.gateway.readmodel.ArticleCatalog;
+import news.gateway.readmodel.Rankings;
+import news.gateway.readmodel.ReadModelFeed;
+import news.gateway.support.Events;
+import news.gateway.support.FakeService;
+import news.gateway.support.TestArticle;
+import news.testsupport.UseNewsInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One running gateway for the integration tests: a real embedded Kafka broker feeds its read models, and the
+ * services behind it are {@link FakeService}s answering DESIGN-shaped JSON on local ports, which tests can stop or
+ * hang. Loopback is a trusted proxy here, so each test can act as its own client address through
+ * {@code X-Forwarded-For}. Subclasses share the one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UseNewsInfrastructure
+public abstract class GatewayIntegrationTest {
+
+    protected static final FakeService ARTICLE_SERVICE = FakeService.start("article-service");
+    protected static final FakeService COMMENT_SERVICE = FakeService.start("comment-service");
+    protected static final FakeService RANKING_SERVICE = FakeService.start("ranking-service");
+    protected static final Duration BUDGET = Duration.ofMillis(1500);
+    protected static final int MAX_BODY = 1024;
+    protected static final int WRITE_BURST = 5;
+
+    @DynamicPropertySource
+    static void gatewaySettings(DynamicPropertyRegistry registry) {
+        registry.add("news.gateway.services.article", ARTICLE_SERVICE::url);
+        registry.add("news.gateway.services.comment", COMMENT_SERVICE::url);
+        registry.add("news.gateway.services.ranking", RANKING_SERVICE::url);
+        registry.add("news.gateway.trusted-proxies", () -> "127.0.0.1/32,::1/128");
+        registry.add("news.gateway.pages.fresh-for", () -> "100ms");
+        registry.add("news.gateway.rate-limit.capacity", () -> WRITE_BURST);
+        registry.add("news.gateway.rate-limit.refill", () -> 1);
+        registry.add("news.gateway.rate-limit.period", () -> "1m");
+        registry.add("news.web.max-request-body", () -> MAX_BODY + "B");
+        registry.add("news.gateway.cors.allowed-origins", () -> "https://frontend.example");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected CircuitBreakerRegistry circuitBreakers;
+
+    @Autowired
+    protected ReadModelFeed feed;
+
+    @Autowired
+    protected ArticleCatalog catalog;
+
+    @Autowired
+    protected Rankings rankings;
+
+    protected static final Events EVENTS = new Events();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    protected WebTestClient client;
+
+    /** A client address of its own for each test, so write budgets of different tests never meet. */
+    protected String clientAddress;
+
+    @BeforeEach
+    void freshStart() {
+        ARTICLE_SERVICE.answer();
+        COMMENT_SERVICE.answer();
+        RANKING_SERVICE.answer();
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        clientAddress = "198.51." + ThreadLocalRandom.current().nextInt(0, 255) + "."
+                + ThreadLocalRandom.current().nextInt(1, 255);
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("X-Forwarded-For", clientAddress)
+                .build();
+        await("read models caught up").atMost(Duration.ofSeconds(60)).until(feed::caughtUp);
+    }
+
+    /** Publishes the articles on news.article-events and waits until the catalog has their versions. */
+    protected static void publish(ArticleCatalog catalog, TestArticle... articles) {
+        for (TestArticle article : articles) {
+            EVENTS.article(article);
+        }
+        await("articles in the catalog").atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(articles)
+                .allMatch(a -> catalog.find(a.id()).map(s -> s.version() >= a.version()).orElse(false)));
+    }
+
+    /** Publishes a site-wide ranking list and waits until the read model holds it. */
+    protected void rank(String list, List<TestArticle> entries) {
+        Instant computedAt = Instant.now();
+        EVENTS.ranking(list, Rankings.ALL, computedAt, entries);
+        await(list + " in the read model").atMost(Duration.ofSeconds(30)).until(() -> rankings.list(list, Rankings.ALL)
+                .map(r -> !r.computedAt().isBefore(computedAt)).orElse(false));
+    }
+
+    /** article-service and comment-service answer for this article as the real ones would. */
+    protected static void servicesKnow(TestArticle article, List<String> comments) {
+        ARTICLE_SERVICE.on("GET /api/articles/" + article.id(), FakeService.Reply.json(200, article.readerJson()));
+        COMMENT_SERVICE.on("GET /api/articles/" + article.id() + "/comments",
+                FakeService.Reply.json(200, article.commentsJson(comments)));
+    }
+
+    /** GET as JSON, with the time it took. */
+    protected Timed get(String path) {
+        long started = System.nanoTime();
+        var result = client.get().uri(path).exchange().expectBody(byte[].class).returnResult();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        byte[] body = result.getResponseBody();
+        return new Timed(result.getStatus().value(), result.getResponseHeaders(),
+                body == null ? null : JSON.readTree(body), took);
+    }
+
+    protected record Timed(int status, HttpHeaders headers, JsonNode json, Duration took) {
+
+        public List<String> degraded() {
+            List<String> parts = new ArrayList<>();
+            json.path("degraded").forEach(n -> parts.add(n.asString()));
+            return parts;
+        }
+
+        public List<String> ids(String list) {
+            List<String> ids = new ArrayList<>();
+            json.path("lists").path(list).forEach(n -> ids.add(n.path("id").asString()));
+            return ids;
+        }
+    }
+
+    @AfterAll
+    static void servicesAnswerAgain() {
+        List.of(ARTICLE_SERVICE, COMMENT_SERVICE, RANKING_SERVICE).forEach(FakeService::answer);
+    }
+}

@@ -1,0 +1,219 @@
+package news.gateway.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import news.gateway.GatewayIntegrationTest;
+import news.gateway.readmodel.Rankings;
+import news.gateway.support.TestArticle;
+
+/**
+ * Degraded, not down: with any one service behind the gateway stopped (connection refused) or hung (a socket that
+ * accepts and never answers), an article page still answers 200 within the 1.5 s budget, with the last good data or
+ * an empty part, and names that part in {@code degraded}. Only an unknown article is 404.
+ */
+class DegradedPagesTest extends GatewayIntegrationTest {
+
+    private final List<Timed> answers = new ArrayList<>();
+
+    @BeforeEach
+    void listsExist() {
+        TestArticle a = TestArticle.published("Army", "Ranked story A");
+        TestArticle b = TestArticle.published("Navy", "Ranked story B");
+        publish(catalog, a, b);
+        rank(Rankings.POPULAR_NOW, List.of(a, b));
+        rank(Rankings.MUST_READS, List.of(b, a));
+    }
+
+    @Test
+    void commentServiceStoppedGives200WithTheLastGoodCommentsMarkedDegraded() {
+        TestArticle article = published("Comments kept while comment-service is away");
+        servicesKnow(article, List.of("A comment worth keeping"));
+        assertThat(page(article).degraded()).isEmpty();
+
+        COMMENT_SERVICE.stop();
+
+        Timed degraded = awaitDegraded(article, "comments");
+        assertThat(degraded.status()).isEqualTo(200);
+        assertThat(degraded.json().path("comments").path("count").asLong()).isEqualTo(1);
+        assertThat(degraded.json().path("comments").path("items").get(0).path("text").asString())
+                .isEqualTo("A comment worth keeping");
+        assertThat(degraded.json().path("article").path("title").asString()).isEqualTo(article.title());
+        assertEveryAnswerWithinBudget();
+    }
+
+    @Test
+    void commentServiceHungGives200WithinBudgetWithEmptyCommentsWhenNoneWereEverFetched() {
+        TestArticle article = published("Comments never fetched");
+        servicesKnow(article, List.of("never seen"));
+        COMMENT_SERVICE.hang();
+
+        Timed page = page(article);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.degraded()).containsExactly("comments");
+        assertThat(page.json().path("comments").path("count").asLong()).isZero();
+        assertThat(page.json().path("comments").path("items")).isEmpty();
+        assertThat(page.json().path("comments").path("maxLength").asInt()).isEqualTo(300);
+        assertEveryAnswerWithinBudget();
+    }
+
+    @Test
+    void articleServiceStoppedGives200WithTheArticleFromTheCatalogMarkedDegraded() {
+        TestArticle article = published("Served from news.article-events");
+        servicesKnow(article, List.of("still here"));
+        ARTICLE_SERVICE.stop();
+
+        Timed page = page(article);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.degraded()).containsExactly("article");
+        assertThat(page.json().path("article").path("title").asString()).isEqualTo(article.title());
+        assertThat(page.json().path("article").path("body").get(0).asString()).isEqualTo(article.body().get(0));
+        assertThat(page.json().path("comments").path("count").asLong()).isEqualTo(1);
+        assertThat(page.ids("popularNow")).isNotEmpty();
+        assertEveryAnswerWithinBudget();
+    }
+
+    @Test
+    void articleServiceHungGives200WithinBudgetWithTheArticleFromTheCatalog() {
+        TestArticle article = published("Served while article-service hangs");
+        servicesKnow(article, List.of());
+        ARTICLE_SERVICE.hang();
+
+        Timed page = page(article);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.degraded()).containsExactly("article");
+        assertThat(page.json().path("article").path("id").asString()).isEqualTo(article.id());
+        assertEveryAnswerWithinBudget();
+    }
+
+    @Test
+    void articleServiceStoppedGivesTheLastGoodCopyOfAnArticleTheCatalogDoesNotKnow() {
+        TestArticle onlyInTheService = TestArticle.published("Views", "Known to article-service only");
+        servicesKnow(onlyInTheService, List.of());
+        assertThat(page(onlyInTheService).degraded()).isEmpty();
+
+        ARTICLE_SERVICE.stop();
+
+        Timed degraded = awaitDegraded(onlyInTheService, "article");
+        assertThat(degraded.json().path("article").path("title").asString()).isEqualTo(onlyInTheService.title());
+        assertEveryAnswerWithinBudget();
+    }
+
+    @Test
+    void bothServicesHungStillGive200WithBothPartsDegraded() {
+        TestArticle article = published("Everything hangs but the page");
+        ARTICLE_SERVICE.hang();
+        COMMENT_SERVICE.hang();
+
+        Timed page = page(article);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.degraded()).containsExactly("article", "comments");
+        assertEveryAnswerWithinBudget();
+    }
+
+    @Test
+    void rankingServiceStoppedOrHungDoesNotTouchPagesTheirListsComeFromTheReadModels() {
+        TestArticle article = published("Pages need no ranking-service");
+        servicesKnow(article, List.of());
+        RANKING_SERVICE.stop();
+        Timed whileStopped = page(article);
+        RANKING_SERVICE.hang();
+        Timed whileHung = get("/api/pages/article/" + article.id());
+        answers.add(whileHung);
+
+        for (Timed page : List.of(whileStopped, whileHung)) {
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.degraded()).isEmpty();
+            assertThat(page.ids("popularNow")).isNotEmpty();
+            assertThat(page.ids("mustReads")).isNotEmpty();
+        }
+        assertThat(RANKING_SERVICE.received()).noneMatch(r -> r.path().contains(article.id()));
+        assertEveryAnswerWithinBudget();
+    }
+
+    @Test
+    void anArticleNeverSeenIs404QuicklyEvenWhileArticleServiceIsDown() {
+        ARTICLE_SERVICE.stop();
+        Timed stopped = get("/api/pages/article/NeverPublished" + System.nanoTime() % 100000);
+        ARTICLE_SERVICE.hang();
+        Timed hung = get("/api/pages/article/NeverPublishedEither" + System.nanoTime() % 100000);
+
+        for (Timed page : List.of(stopped, hung)) {
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.headers().getContentType()).hasToString("application/problem+json");
+            assertThat(page.took()).isLessThan(BUDGET);
+        }
+    }
+
+    @Test
+    void anArticleTheCatalogKnowsUnpublishedIs404WhileArticleServiceIsDown() {
+        TestArticle withdrawn = published("Withdrawn story");
+        publish(catalog, withdrawn.unpublished());
+        ARTICLE_SERVICE.stop();
+
+        Timed page = page(withdrawn);
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.json().path("detail").asString()).contains(withdrawn.id());
+        assertEveryAnswerWithinBudget();
+    }
+
+    @Test
+    void theArticleServiceCircuitOpensAfterRepeatedTimeoutsAndPagesStopWaitingForIt() {
+        List<TestArticle> articles = new ArrayList<>();
+        IntStream.range(0, 12).forEach(i -> articles.add(TestArticle.published("Army", "Breaker story " + i)));
+        publish(catalog, articles.toArray(TestArticle[]::new));
+        ARTICLE_SERVICE.hang();
+
+        articles.forEach(this::page);
+
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("article-service");
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        TestArticle next = published("Served at once with the circuit open");
+        Timed page = page(next);
+        assertThat(page.degraded()).containsExactly("article");
+        assertThat(page.took()).as("no timeout to wait for").isLessThan(Duration.ofMillis(400));
+        assertEveryAnswerWithinBudget();
+    }
+
+    private TestArticle published(String title) {
+        TestArticle article = TestArticle.published("Defense Industry", title);
+        publish(catalog, article);
+        return article;
+    }
+
+    private Timed page(TestArticle article) {
+        Timed page = get("/api/pages/article/" + article.id());
+        answers.add(page);
+        return page;
+    }
+
+    /** Asks for the page until the part shows degraded (the page cache keeps a page fresh for 100 ms here). */
+    private Timed awaitDegraded(TestArticle article, String part) {
+        List<Timed> last = new ArrayList<>();
+        await(part + " degraded").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Timed page = page(article);
+            last.add(0, page);
+            return page.status() == 200 && page.degraded().contains(part);
+        });
+        return last.get(0);
+    }
+
+    private void assertEveryAnswerWithinBudget() {
+        assertThat(answers).isNotEmpty().allSatisfy(page ->
+                assertThat(page.took()).as("answer time of a degraded page").isLessThan(BUDGET));
+    }
+}

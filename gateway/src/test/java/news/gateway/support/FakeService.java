@@ -1,0 +1,191 @@
+package news.gateway.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A service behind the gateway, for tests: a real HTTP server on a fixed local port that answers what the test
+ * tells it to, and can be stopped (nothing listens on the port: connection refused) or hung (a socket that accepts
+ * connections and never answers). Records every request it answers.
+ */
+public final class FakeService implements AutoCloseable {
+
+    /** What the service answers to one request. */
+    public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+
+        public static Reply json(int status, String body) {
+            return new Reply(status, "application/json", body, Map.of());
+        }
+
+        public static Reply status(int status) {
+            return new Reply(status, null, null, Map.of());
+        }
+    }
+
+    /** A request the service received. */
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final String name;
+    private final int port;
+    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-service");
+        t.setDaemon(true);
+        return t;
+    });
+    private HttpServer http;
+    private ServerSocket hung;
+
+    private FakeService(String name, int port) {
+        this.name = name;
+        this.port = port;
+    }
+
+    /** Starts answering on a free port. */
+    public static FakeService start(String name) {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            FakeService service = new FakeService(name, probe.getLocalPort());
+            probe.close();
+            service.answer();
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Answers {@code reply} to {@code METHOD path} (path without query), e.g. {@code "GET /api/articles/x"}. */
+    public FakeService on(String methodAndPath, Reply reply) {
+        replies.put(methodAndPath, reply);
+        return this;
+    }
+
+    public List<Received> received() {
+        return new ArrayList<>(received);
+    }
+
+    public List<Received> received(String methodAndPath) {
+        return received.stream().filter(r -> (r.method() + " " + r.path()).equals(methodAndPath)).toList();
+    }
+
+    /** Serves requests (the normal state). */
+    public synchronized void answer() {
+        closeHung();
+        if (http != null) {
+            return;
+        }
+        try {
+            http = HttpServer.create();
+            http.bind(new InetSocketAddress("127.0.0.1", port), 100);
+            http.createContext("/", this::handle);
+            http.setExecutor(executor);
+            http.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " cannot listen on " + port, e);
+        }
+    }
+
+    /** Stops listening: connections are refused. */
+    public synchronized void stop() {
+        closeHung();
+        if (http != null) {
+            http.stop(0);
+            http = null;
+        }
+    }
+
+    /** Accepts connections and never answers, like a service stuck in a long GC pause or a deadlock. */
+    public synchronized void hang() {
+        stop();
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port), 100);
+            hung = socket;
+            executor.execute(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        held.add(socket.accept());
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " cannot hang on " + port, e);
+        }
+    }
+
+    private void closeHung() {
+        if (hung != null) {
+            try {
+                hung.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            hung = null;
+        }
+        for (Socket socket : held) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        held.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getRawPath();
+        received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                Map.copyOf(exchange.getRequestHeaders()), body));
+        Reply reply = replies.getOrDefault(exchange.getRequestMethod() + " " + path,
+                Reply.json(404, "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"" + name + " has no " + path
+                        + "\"}"));
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (reply.body() == null) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        executor.shutdownNow();
+    }
+}
