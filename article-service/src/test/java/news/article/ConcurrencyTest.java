@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.CloudEventAssertions;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
@@ -109,6 +110,7 @@ class ConcurrencyTest {
             probe.await(r -> id.equals(r.key()) && "news.article.updated".equals(TopicProbe.header(r, "ce_type")), 1);
             probe.assertNone(r -> false, Duration.ofSeconds(2));
             assertThat(probe.seen().stream().filter(TopicProbe.withKey(id))).hasSize(2);
+            probe.seen().stream().filter(TopicProbe.withKey(id)).forEach(CloudEventAssertions::assertFollowsContract);
             assertThat(Api.json(api.get("/api/articles/" + id, Api.EDITOR)).path("version").asLong()).isEqualTo(2);
         }
     }

@@ -156,6 +156,7 @@ class EditorFlowTest {
                     .isEqualTo(article.path("publishedAt").asString());
 
             List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(id), 3);
+            records.forEach(CloudEventAssertions::assertFollowsContract);
             assertThat(records).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
                     "news.article.published", "news.article.unpublished", "news.article.published");
             assertThat(records).extracting(r -> Api.json(TopicProbe.value(r)).path("publishedAt").asString())

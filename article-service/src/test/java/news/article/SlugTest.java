@@ -3,8 +3,15 @@ package news.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +44,24 @@ class SlugTest {
         assertThat(first.path("slug").asString()).isEqualTo(base);
         assertThat(second.path("slug").asString()).isEqualTo(base + "-2");
         assertThat(third.path("slug").asString()).isEqualTo(base + "-3");
+    }
+
+    @Test
+    void editorsCreatingTheSameTitleAtTheSameTimeGetDistinctSlugs() throws Exception {
+        String title = "Simultaneous " + UUID.randomUUID().toString().substring(0, 8);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<JsonNode>> created = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            created.add(pool.submit(() -> api.create(Api.article(title, "Policy"))));
+        }
+        Set<String> slugs = new HashSet<>();
+        for (Future<JsonNode> f : created) {
+            slugs.add(f.get().path("slug").asString());
+        }
+        pool.shutdown();
+
+        String base = title.toLowerCase().replace(' ', '-');
+        assertThat(slugs).containsExactlyInAnyOrder(base, base + "-2", base + "-3", base + "-4");
     }
 
     @Test

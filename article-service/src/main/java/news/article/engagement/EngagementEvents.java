@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * dropped and counted ({@code news_views_dropped_total}): views are a statistic, not a record to keep at all costs,
  * and the reader's page must not suffer for them.
  */
-class EngagementEvents implements SmartLifecycle {
+class EngagementEvents implements SmartLifecycle, DisposableBean {
 
     static final String SOURCE = "/article-service";
     static final String VIEWED = "news.article.viewed";
@@ -141,6 +142,11 @@ class EngagementEvents implements SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    /** Sends what is still buffered (for at most 5 s) once the web server has stopped taking requests. */
+    @Override
+    public void destroy() {
         producers.destroy();
     }
 
