@@ -169,14 +169,16 @@ final class RankingDriver implements AutoCloseable {
     // ---- clock -------------------------------------------------------------------------------------------------
 
     /**
-     * Moves the wall clock to {@code time} and one emit interval further, so that the per-article stage has expired
-     * and emitted as of {@code time} and the list stage has recomputed after it.
+     * Moves the wall clock to {@code time} and then two emit intervals further: the per-article stage has expired and
+     * emitted as of {@code time}, and the list stage has recomputed after that (within one advance the driver may run
+     * the list stage's punctuation before it processes what the per-article stage's punctuation sent).
      */
     void clockAt(Instant time) {
         if (time.isBefore(now)) {
             throw new IllegalArgumentException("the wall clock only moves forward: " + time + " < " + now);
         }
         advance(Duration.between(now, time));
+        advance(properties.emitInterval());
         advance(properties.emitInterval());
     }
 
@@ -209,6 +211,13 @@ final class RankingDriver implements AutoCloseable {
     Number score(ListKind kind, String section, String articleId) {
         return list(kind, section).entries().stream().filter(e -> e.articleId().equals(articleId)).findFirst()
                 .map(RankedEntry::score).orElse(null);
+    }
+
+    /** The running counts of an article in the per-article stage ({@link Counters#ZERO} when it has none). */
+    Counters counters(String articleId) {
+        KeyValueStore<String, Counters> counters = driver.getKeyValueStore(RankingStores.COUNTERS);
+        Counters current = counters.get(articleId);
+        return current == null ? Counters.ZERO : current;
     }
 
     /** Every record written to {@code news.rankings} so far, in order. */

@@ -1,0 +1,82 @@
+package news.ranking.topology;
+
+import static news.ranking.topology.RankingDriver.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import news.kit.cloudevents.CloudEvent;
+import news.ranking.rules.ListKind;
+
+/** Redelivered events (the same {@code ce_id}) change nothing: at-least-once delivery, counted once. */
+class DeduplicationTest {
+
+    private final RankingDriver ranking = new RankingDriver();
+
+    @AfterEach
+    void close() {
+        ranking.close();
+    }
+
+    @Test
+    void aRedeliveredViewCountsOnce() {
+        ranking.publish("navy-1", "Navy", START.minus(Duration.ofHours(1)));
+        CloudEvent view = ranking.view("navy-1", "alice", START);
+        ranking.send(ranking.topics.articleViews(), view);
+        ranking.send(ranking.topics.articleViews(), view);
+
+        ranking.clockAt(START.plusSeconds(1));
+
+        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1")).isEqualTo(1L);
+        assertThat(mustReadsViews()).isEqualTo(1);
+    }
+
+    @Test
+    void aViewRedeliveredAfterTheReadersNextCountedViewStillCountsOnce() {
+        ranking.publish("navy-1", "Navy", START.minus(Duration.ofHours(1)));
+        CloudEvent first = ranking.view("navy-1", "alice", START);
+        ranking.view("navy-1", "alice", START.plus(Duration.ofMinutes(40)));
+        ranking.send(ranking.topics.articleViews(), first);
+
+        ranking.clockAt(START.plus(Duration.ofMinutes(41)));
+
+        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1")).isEqualTo(2L);
+    }
+
+    @Test
+    void aRedeliveredShareCountsOnce() {
+        ranking.publish("navy-1", "Navy", START.minus(Duration.ofHours(1)));
+        CloudEvent share = ranking.share("navy-1", "alice", START);
+        ranking.clockAt(START.plus(Duration.ofMinutes(30)));
+        ranking.send(ranking.topics.articleShares(), share);
+        ranking.share("navy-1", "alice", START.plus(Duration.ofMinutes(30)));
+
+        ranking.clockAt(START.plus(Duration.ofMinutes(31)));
+
+        assertThat(counters().shares()).as("the redelivery is ignored, a second share by the same reader counts")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRedeliveredCommentCountsOnce() {
+        ranking.publish("navy-1", "Navy", START.minus(Duration.ofHours(1)));
+        CloudEvent comment = ranking.comment("c-1", "navy-1", START);
+        ranking.send(ranking.topics.commentEvents(), comment);
+        ranking.send(ranking.topics.commentEvents(), news.ranking.TestEvents.commentPosted("c-1", "navy-1", START));
+
+        ranking.clockAt(START.plusSeconds(1));
+
+        assertThat(counters().comments()).isEqualTo(1);
+    }
+
+    private long mustReadsViews() {
+        return counters().views();
+    }
+
+    private Counters counters() {
+        return ranking.counters("navy-1");
+    }
+}
