@@ -108,6 +108,8 @@ class SecurityTest {
         assertThat(Api.json(editor).path("status").asString()).isEqualTo("draft");
         assertThat(Api.json(editor).path("version").asLong()).isEqualTo(1);
         assertThat(api.get("/api/articles/by-slug/" + slug, Api.EDITOR).statusCode()).isEqualTo(200);
+        assertThat(ReaderApiTest.ids(api.get("/api/articles?section=Policy&limit=50"))).doesNotContain(id);
+        assertThat(ReaderApiTest.ids(api.get("/api/articles?section=Policy&limit=50", Api.EDITOR))).doesNotContain(id);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
