@@ -1,0 +1,229 @@
+package news.ranking.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.sun.net.httpserver.HttpServer;
+
+import news.kit.Sections;
+import news.kit.web.ProblemDetailsAdvice;
+import news.ranking.RankingProperties;
+import news.ranking.rules.ListKey;
+import news.ranking.rules.ListKind;
+import news.ranking.rules.RankedEntry;
+import news.ranking.rules.RankedList;
+import news.ranking.rules.Times;
+import news.ranking.topology.StoredList;
+
+/** The query API at its edge: validation, limits, the owner's answer, forwarding, and 503 while not ready. */
+@WebMvcTest(RankingController.class)
+@Import({RankingControllerTest.Fakes.class, ProblemDetailsAdvice.class, Forwarder.class})
+class RankingControllerTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    FakeLocator locator;
+
+    private HttpServer owner;
+
+    @AfterEach
+    void stopOwner() {
+        locator.locations.clear();
+        if (owner != null) {
+            owner.stop(0);
+        }
+    }
+
+    @Test
+    void answersTheStoredListCutToTheLimit() {
+        locator.here(ListKey.of(ListKind.POPULAR_NOW, "all"), list("popular-now", "all", 8));
+
+        MvcTestResult result = mvc.get().uri("/api/rankings/popular-now?limit=3").exchange();
+
+        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        assertThat(result).bodyJson().isLenientlyEqualTo("""
+                {"list":"popular-now","section":"all","window":"PT60M","computedAt":"2026-11-25T10:00:00.000Z",
+                 "entries":[
+                  {"articleId":"a-0","title":"Title 0","section":"Navy","publishedAt":"2026-11-25T09:00:00.000Z","score":8,"fallback":false},
+                  {"articleId":"a-1","title":"Title 1","section":"Navy","publishedAt":"2026-11-25T09:00:00.000Z","score":7,"fallback":false},
+                  {"articleId":"a-2","title":"Title 2","section":"Navy","publishedAt":"2026-11-25T09:00:00.000Z","score":6,"fallback":false}]}
+                """);
+        assertThat(result).bodyJson().extractingPath("$.entries.length()").isEqualTo(3);
+    }
+
+    @Test
+    void theDefaultsAreSectionAllAndSixEntries() {
+        locator.here(ListKey.of(ListKind.MUST_READS, "all"), list("must-reads", "all", 10));
+
+        MvcTestResult result = mvc.get().uri("/api/rankings/must-reads").exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.entries.length()").isEqualTo(6);
+    }
+
+    @Test
+    void aSectionIsAcceptedInAnyCaseOrAsASlug() {
+        locator.here(ListKey.of(ListKind.POPULAR_NOW, "Air Force"), list("popular-now", "Air Force", 2));
+
+        assertThat(mvc.get().uri("/api/rankings/popular-now?section=air-force")).hasStatusOk()
+                .bodyJson().extractingPath("$.section").isEqualTo("Air Force");
+        assertThat(mvc.get().uri("/api/rankings/popular-now?section=AIR FORCE")).hasStatusOk();
+        locator.here(ListKey.of(ListKind.POPULAR_NOW, "all"), list("popular-now", "all", 2));
+        assertThat(mvc.get().uri("/api/rankings/popular-now?section=ALL")).hasStatusOk();
+    }
+
+    @Test
+    void anUnknownListIs400() {
+        assertProblem(mvc.get().uri("/api/rankings/most-shared").exchange(), 400,
+                "Unknown list 'most-shared': use popular-now or must-reads.");
+    }
+
+    @Test
+    void anUnknownSectionIs400() {
+        assertProblem(mvc.get().uri("/api/rankings/popular-now?section=Space").exchange(), 400,
+                "Unknown section 'Space': use all or one of Views, Army, Navy, Air Force, Defense Industry, "
+                        + "North Korea, Policy.");
+    }
+
+    @Test
+    void aLimitOutsideOneToFiftyIs400() {
+        for (String limit : List.of("0", "51", "-3", "six", "2.5", "99999999999")) {
+            assertProblem(mvc.get().uri("/api/rankings/popular-now?limit={limit}", limit).exchange(), 400,
+                    "limit must be a whole number from 1 to 50; got '" + limit + "'.");
+        }
+        locator.here(ListKey.of(ListKind.POPULAR_NOW, "all"), list("popular-now", "all", 60));
+        assertThat(mvc.get().uri("/api/rankings/popular-now?limit=50")).hasStatusOk()
+                .bodyJson().extractingPath("$.entries.length()").isEqualTo(50);
+        assertThat(mvc.get().uri("/api/rankings/popular-now?limit=1")).hasStatusOk()
+                .bodyJson().extractingPath("$.entries.length()").isEqualTo(1);
+    }
+
+    @Test
+    void whileTheListCannotBeAnsweredTheAnswerIs503WithRetryAfter() {
+        locator.locations.put("popular-now|Navy", new ListLocator.NotReady("the ranking streams are REBALANCING"));
+        MvcTestResult rebalancing = mvc.get().uri("/api/rankings/popular-now?section=Navy").exchange();
+        assertProblem(rebalancing, 503, "The list popular-now|Navy cannot be answered yet: the ranking streams are"
+                + " REBALANCING.");
+        assertThat(rebalancing).headers().hasSingleValue("Retry-After", "1");
+
+        locator.locations.put("popular-now|Army", new ListLocator.Here(null));
+        MvcTestResult notComputed = mvc.get().uri("/api/rankings/popular-now?section=Army").exchange();
+        assertProblem(notComputed, 503, "The list popular-now|Army has not been computed yet.");
+        assertThat(notComputed).headers().hasSingleValue("Retry-After", "1");
+    }
+
+    @Test
+    void aListOwnedByAnotherInstanceIsAskedForThereAndItsAnswerRelayed() throws IOException {
+        AtomicReference<String> asked = new AtomicReference<>();
+        AtomicReference<String> forwardedHeader = new AtomicReference<>();
+        String body = "{\"list\":\"must-reads\",\"section\":\"Navy\",\"window\":\"P7D\",\"computedAt\":"
+                + "\"2026-11-25T10:00:00.000Z\",\"entries\":[]}";
+        owner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        owner.createContext("/api/rankings", exchange -> {
+            asked.set(exchange.getRequestURI().toString());
+            forwardedHeader.set(exchange.getRequestHeaders().getFirst(Forwarder.FORWARDED));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        owner.start();
+        locator.locations.put("must-reads|Navy", new ListLocator.There("127.0.0.1", owner.getAddress().getPort()));
+
+        MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=navy&limit=4").exchange();
+
+        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        assertThat(result).hasBodyTextEqualTo(body);
+        assertThat(asked.get()).isEqualTo("/api/rankings/must-reads?section=Navy&limit=4");
+        assertThat(forwardedHeader.get()).isEqualTo("true");
+    }
+
+    @Test
+    void aForwardedRequestForAListThatMovedAgainIs503InsteadOfAnotherHop() {
+        locator.locations.put("must-reads|Navy", new ListLocator.There("127.0.0.1", 1));
+
+        MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=Navy")
+                .header(Forwarder.FORWARDED, "true").exchange();
+
+        assertProblem(result, 503, "The list must-reads|Navy is moving between instances.");
+    }
+
+    @Test
+    void anOwnerThatDoesNotAnswerIs503() {
+        locator.locations.put("must-reads|Navy", new ListLocator.There("127.0.0.1", 1));
+
+        MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=Navy").exchange();
+
+        assertThat(result).hasStatus(503);
+        assertThat(result).headers().hasSingleValue("Retry-After", "1");
+    }
+
+    private static void assertProblem(MvcTestResult result, int status, String detail) {
+        assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(detail);
+    }
+
+    private static StoredList list(String list, String section, int entries) {
+        long publishedAt = Instant.parse("2026-11-25T09:00:00Z").toEpochMilli();
+        List<RankedEntry> ranked = new java.util.ArrayList<>();
+        for (int i = 0; i < entries; i++) {
+            ranked.add(new RankedEntry("a-" + i, "Title " + i, "Navy", Times.format(publishedAt), entries - i,
+                    false));
+        }
+        return new StoredList(new RankedList(list, section, list.equals("popular-now") ? "PT60M" : "P7D",
+                "2026-11-25T10:00:00.000Z", ranked), true, 0);
+    }
+
+    static final class FakeLocator implements ListLocator {
+
+        final Map<String, Location> locations = new HashMap<>();
+
+        void here(ListKey key, StoredList list) {
+            locations.put(key.value(), new Here(list));
+        }
+
+        @Override
+        public Location locate(ListKey key) {
+            return locations.getOrDefault(key.value(), new NotReady("no such list in this test"));
+        }
+    }
+
+    @TestConfiguration
+    @EnableConfigurationProperties(RankingProperties.class)
+    static class Fakes {
+
+        @Bean
+        FakeLocator fakeLocator() {
+            return new FakeLocator();
+        }
+
+        @Bean
+        Sections sections() {
+            return new Sections(List.of("Views", "Army", "Navy", "Air Force", "Defense Industry", "North Korea",
+                    "Policy"));
+        }
+    }
+}
