@@ -60,6 +60,7 @@ public abstract class GatewayIntegrationTest {
         registry.add("news.gateway.rate-limit.period", () -> "1m");
         registry.add("news.web.max-request-body", () -> MAX_BODY + "B");
         registry.add("news.gateway.cors.allowed-origins", () -> "https://frontend.example");
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
     }
 
     @LocalServerPort

@@ -67,6 +67,21 @@ public final class Events implements AutoCloseable {
         return event.id();
     }
 
+    /** Sends a record as it is, without checking anything: for records a consumer must survive. */
+    public void raw(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+                value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
     /** Publishes a whole {@code news.ranking.updated} list, best first. */
     public String ranking(String list, String section, Instant computedAt, List<TestArticle> entries) {
         List<Map<String, Object>> items = new java.util.ArrayList<>();

@@ -1,0 +1,334 @@
+// The reference site: fills the home page and article pages from the gateway's page API.
+// Every text that comes from the API (titles, bodies, comments, names) is inserted with textContent, never as HTML.
+(function () {
+  'use strict';
+
+  var MAX_COMMENT = 300;
+  var PART_NAMES = {
+    article: 'the article', comments: 'the comments', latestStories: 'Latest Stories', justIn: 'Just In',
+    popularNow: 'Popular Now', mustReads: 'Must-Reads', sections: 'the section lists'
+  };
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function codePoints(text) { return Array.from(text).length; }
+
+  function formatTime(iso) {
+    if (!iso) { return ''; }
+    var date = new Date(iso);
+    return isNaN(date.getTime()) ? '' : date.toLocaleString();
+  }
+
+  function showError(message) {
+    var box = $('page-error');
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  function showDegraded(parts) {
+    var note = $('degraded-note');
+    if (!parts || parts.length === 0) { note.hidden = true; return; }
+    var names = parts.map(function (p) { return PART_NAMES[p] || p; });
+    note.textContent = 'Some of this page may be out of date or missing right now: ' + names.join(', ') + '.';
+    note.hidden = false;
+  }
+
+  function problemText(response, fallback) {
+    return response.json().then(function (problem) {
+      return (problem && problem.detail) ? problem.detail : fallback;
+    }, function () { return fallback; });
+  }
+
+  function renderHeadlines(listId, headlines) {
+    var list = $(listId);
+    if (!list) { return; }
+    list.textContent = '';
+    (headlines || []).forEach(function (headline) {
+      var item = el('li');
+      var link = el('a', null, headline.title);
+      link.href = '/article/' + encodeURIComponent(headline.id);
+      item.appendChild(link);
+      if (headline.section) { item.appendChild(el('span', 'headline-section', headline.section)); }
+      list.appendChild(item);
+    });
+    if (list.children.length === 0) { list.appendChild(el('li', null, 'Nothing here yet.')); }
+  }
+
+  function sectionAnchor(section) {
+    return 'section-' + String(section).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  }
+
+  // Skip links: move focus to the main content, also where a browser only scrolls.
+  function wireSkipLink() {
+    var skip = document.querySelector('.skip-link[href="#main"]');
+    if (!skip) { return; }
+    skip.addEventListener('click', function (event) {
+      event.preventDefault();
+      var main = $('main');
+      main.focus();
+      if (history.replaceState) { history.replaceState(null, '', '#main'); }
+    });
+  }
+
+  // ---------- home page ----------
+
+  function loadHome() {
+    fetch('/api/pages/home', { headers: { Accept: 'application/json' } }).then(function (response) {
+      if (!response.ok) {
+        return problemText(response, 'The front page is not available right now.').then(function (text) {
+          throw new Error(text);
+        });
+      }
+      return response.json();
+    }).then(function (page) {
+      renderHeadlines('justIn', page.lists.justIn);
+      renderHeadlines('popularNow', page.lists.popularNow);
+      renderHeadlines('mustReads', page.lists.mustReads);
+      var container = $('sections');
+      container.textContent = '';
+      (page.sections || []).forEach(function (block) {
+        var section = el('section', 'list-box');
+        var heading = el('h2', null, block.section);
+        heading.id = sectionAnchor(block.section);
+        section.setAttribute('aria-labelledby', heading.id);
+        var list = el('ol', 'headlines');
+        list.id = heading.id + '-list';
+        section.appendChild(heading);
+        section.appendChild(list);
+        container.appendChild(section);
+        renderHeadlines(list.id, block.latest);
+      });
+      showDegraded(page.degraded);
+    }).catch(function (error) {
+      showError(error.message || 'The front page is not available right now.');
+    }).then(function () {
+      $('main').setAttribute('aria-busy', 'false');
+    });
+  }
+
+  // ---------- article page ----------
+
+  var state = { id: null, url: null, title: '', count: 0, next: null, viewed: false };
+
+  function articleIdFromPath() {
+    var match = /^\/article\/([^\/]+)\/?$/.exec(location.pathname);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  function loadArticle() {
+    state.id = articleIdFromPath();
+    state.url = location.origin + '/article/' + encodeURIComponent(state.id || '');
+    if (!state.id) { showError('This address names no article.'); return; }
+    fetch('/api/pages/article/' + encodeURIComponent(state.id), { headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        if (response.status === 404) {
+          throw new Error('This article does not exist or is no longer published.');
+        }
+        if (!response.ok) {
+          return problemText(response, 'This article is not available right now. Please try again shortly.')
+            .then(function (text) { throw new Error(text); });
+        }
+        return response.json();
+      })
+      .then(function (page) {
+        renderArticle(page.article);
+        renderComments(page.comments);
+        renderHeadlines('latestStories', page.lists.latestStories);
+        renderHeadlines('justIn', page.lists.justIn);
+        renderHeadlines('popularNow', page.lists.popularNow);
+        renderHeadlines('mustReads', page.lists.mustReads);
+        showDegraded(page.degraded);
+        postViewOnce();
+      })
+      .catch(function (error) {
+        $('title').textContent = 'Article unavailable';
+        document.title = 'Article unavailable · Defense News';
+        showError(error.message || 'This article is not available right now.');
+      })
+      .then(function () {
+        $('main').setAttribute('aria-busy', 'false');
+      });
+  }
+
+  function renderArticle(article) {
+    state.title = article.title;
+    document.title = article.title + ' · Defense News';
+    var label = $('section-label');
+    label.textContent = article.section;
+    label.href = '/#' + sectionAnchor(article.section);
+    $('title').textContent = article.title;
+    $('source').textContent = article.source || '';
+    var published = $('published');
+    published.textContent = formatTime(article.publishedAt);
+    if (article.publishedAt) { published.setAttribute('datetime', article.publishedAt); }
+    var body = $('body');
+    body.textContent = '';
+    (article.body || []).forEach(function (paragraph) { body.appendChild(el('p', null, paragraph)); });
+    var byline = article.byline || {};
+    $('byline-name').textContent = byline.name || '';
+    var email = $('byline-email');
+    if (byline.email && /^[^\s@<>"']+@[^\s@<>"']+$/.test(byline.email)) {
+      email.textContent = byline.email;
+      email.href = 'mailto:' + byline.email;
+    } else {
+      email.hidden = true;
+    }
+    wireShareLinks();
+  }
+
+  function renderComments(comments) {
+    state.count = comments.count || 0;
+    state.next = comments.next || null;
+    $('comment-count').textContent = String(state.count);
+    var list = $('comment-list');
+    list.textContent = '';
+    (comments.items || []).forEach(function (comment) { list.appendChild(commentItem(comment)); });
+    $('more-comments').hidden = !state.next;
+  }
+
+  function commentItem(comment) {
+    var item = el('li');
+    item.id = 'comment-' + comment.id;
+    var meta = el('p', 'comment-meta');
+    meta.appendChild(el('strong', null, comment.author && comment.author.name ? comment.author.name : 'Reader'));
+    meta.appendChild(document.createTextNode(' · '));
+    var time = el('time', null, formatTime(comment.postedAt));
+    if (comment.postedAt) { time.setAttribute('datetime', comment.postedAt); }
+    meta.appendChild(time);
+    item.appendChild(meta);
+    item.appendChild(el('p', 'comment-text', comment.text));
+    return item;
+  }
+
+  function loadMoreComments() {
+    if (!state.next) { return; }
+    var url = '/api/articles/' + encodeURIComponent(state.id) + '/comments?limit=20&cursor='
+      + encodeURIComponent(state.next);
+    fetch(url, { headers: { Accept: 'application/json' } }).then(function (response) {
+      if (!response.ok) { throw new Error('More comments could not be loaded.'); }
+      return response.json();
+    }).then(function (page) {
+      var list = $('comment-list');
+      (page.items || []).forEach(function (comment) { list.appendChild(commentItem(comment)); });
+      state.next = page.next || null;
+      $('more-comments').hidden = !state.next;
+    }).catch(function (error) {
+      $('comment-status').textContent = error.message;
+    });
+  }
+
+  function postViewOnce() {
+    if (state.viewed) { return; }
+    state.viewed = true;
+    fetch('/api/articles/' + encodeURIComponent(state.id) + '/views', {
+      method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: '{}'
+    }).catch(function () { /* a lost view is not the reader's problem */ });
+  }
+
+  function postShare(channel) {
+    fetch('/api/articles/' + encodeURIComponent(state.id) + '/shares', {
+      method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ channel: channel })
+    }).catch(function () { /* sharing works without the count */ });
+  }
+
+  function wireShareLinks() {
+    var url = encodeURIComponent(state.url);
+    var title = encodeURIComponent(state.title);
+    $('share-facebook').href = 'https://www.facebook.com/sharer/sharer.php?u=' + url;
+    $('share-x').href = 'https://x.com/intent/post?url=' + url + '&text=' + title;
+    $('share-kakaotalk').href = 'https://story.kakao.com/share?url=' + url;
+    $('share-email').href = 'mailto:?subject=' + title + '&body=' + url;
+  }
+
+  function wireShareEvents() {
+    ['share-facebook', 'share-x', 'share-kakaotalk', 'share-email'].forEach(function (id) {
+      $(id).addEventListener('click', function () { postShare(this.getAttribute('data-channel')); });
+    });
+    $('share-link').addEventListener('click', function () {
+      var status = $('share-status');
+      var done = function () { status.textContent = 'Link copied.'; };
+      var failed = function () { status.textContent = 'Copy this link: ' + state.url; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(state.url).then(done, failed);
+      } else {
+        failed();
+      }
+      postShare('link');
+    });
+  }
+
+  function wireCommentBox() {
+    var text = $('comment-text');
+    var counter = $('comment-counter');
+    var token = $('token');
+    try { token.value = sessionStorage.getItem('news.token') || ''; } catch (e) { /* storage may be off */ }
+    var update = function () {
+      var chars = Array.from(text.value);
+      if (chars.length > MAX_COMMENT) {
+        text.value = chars.slice(0, MAX_COMMENT).join('');
+      }
+      counter.textContent = codePoints(text.value) + ' / ' + MAX_COMMENT;
+    };
+    text.addEventListener('input', update);
+    update();
+    $('more-comments').addEventListener('click', loadMoreComments);
+    $('comment-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var status = $('comment-status');
+      var body = text.value.trim();
+      var bearer = token.value.trim();
+      if (!body) { status.textContent = 'Write a comment first.'; text.focus(); return; }
+      if (!bearer) {
+        status.textContent = 'Sign in first: paste a token under "Sign in to comment".';
+        token.closest('details').open = true;
+        token.focus();
+        return;
+      }
+      try { sessionStorage.setItem('news.token', bearer); } catch (e) { /* storage may be off */ }
+      $('comment-submit').disabled = true;
+      status.textContent = 'Posting…';
+      fetch('/api/articles/' + encodeURIComponent(state.id) + '/comments', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + bearer },
+        body: JSON.stringify({ text: body })
+      }).then(function (response) {
+        if (response.status === 201) { return response.json(); }
+        var fallback = response.status === 401 ? 'Your token was not accepted; sign in again.'
+          : 'Your comment could not be posted (' + response.status + ').';
+        return problemText(response, fallback).then(function (detail) { throw new Error(detail); });
+      }).then(function (comment) {
+        var list = $('comment-list');
+        list.insertBefore(commentItem(comment), list.firstChild);
+        state.count += 1;
+        $('comment-count').textContent = String(state.count);
+        text.value = '';
+        update();
+        status.textContent = 'Your comment is posted.';
+      }).catch(function (error) {
+        status.textContent = error.message;
+      }).then(function () {
+        $('comment-submit').disabled = false;
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    wireSkipLink();
+    var page = document.body.getAttribute('data-page');
+    if (page === 'home') {
+      loadHome();
+    } else if (page === 'article') {
+      wireShareEvents();
+      wireCommentBox();
+      loadArticle();
+    }
+  });
+})();

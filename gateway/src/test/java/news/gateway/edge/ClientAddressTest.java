@@ -1,0 +1,36 @@
+package news.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ClientAddressTest {
+
+    private final ClientAddress behindProxies = new ClientAddress(List.of("10.0.0.0/8", "::1/128"));
+    private final ClientAddress atTheEdge = new ClientAddress(List.of());
+
+    @Test
+    void atTheEdgeTheClientIsThePeerWhateverItSendsAsXForwardedFor() {
+        assertThat(atTheEdge.of("203.0.113.5", "1.2.3.4")).isEqualTo("203.0.113.5");
+    }
+
+    @Test
+    void behindATrustedProxyTheClientIsTheRightMostUntrustedHop() {
+        assertThat(behindProxies.of("10.1.2.3", "198.51.100.7, 203.0.113.9, 10.4.5.6")).isEqualTo("203.0.113.9");
+        assertThat(behindProxies.of("0:0:0:0:0:0:0:1", "203.0.113.9")).isEqualTo("203.0.113.9");
+    }
+
+    @Test
+    void anUntrustedPeerCannotChooseItsAddress() {
+        assertThat(behindProxies.of("203.0.113.5", "10.1.1.1, 1.2.3.4")).isEqualTo("203.0.113.5");
+    }
+
+    @Test
+    void garbageInXForwardedForFallsBackToThePeer() {
+        assertThat(behindProxies.of("10.1.2.3", "evil.example.com")).isEqualTo("10.1.2.3");
+        assertThat(behindProxies.of("10.1.2.3", "10.9.9.9")).isEqualTo("10.1.2.3");
+        assertThat(behindProxies.of("10.1.2.3", null)).isEqualTo("10.1.2.3");
+    }
+}
