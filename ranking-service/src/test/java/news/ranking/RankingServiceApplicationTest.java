@@ -1,15 +1,11 @@
 package news.ranking;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.testsupport.OperabilityChecks;
-import news.testsupport.UseNewsInfrastructure;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UseNewsInfrastructure
-class RankingServiceApplicationTest {
+class RankingServiceApplicationTest extends RealBrokerTest {
 
     @LocalServerPort
     int port;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -53,5 +54,11 @@ public final class RankingTestConfig {
 
     public Sections sections() {
         return binder.bind("news", Sections.class).get();
+    }
+
+    /** The Kafka Streams settings the binder passes on ({@code spring.cloud.stream.kafka.streams.binder.configuration}). */
+    public Map<String, String> streamsConfiguration() {
+        return binder.bind("spring.cloud.stream.kafka.streams.binder.configuration",
+                Bindable.mapOf(String.class, String.class)).get();
     }
 }

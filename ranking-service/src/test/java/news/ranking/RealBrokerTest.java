@@ -1,0 +1,26 @@
+package news.ranking;
+
+import java.util.UUID;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import news.testsupport.UseNewsInfrastructure;
+
+/**
+ * The whole service against the shared real broker, on the contract's topics. One context for every subclass: its
+ * application id and state directory are this JVM's own, so a run never meets the local state of an earlier one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UseNewsInfrastructure
+public abstract class RealBrokerTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void ownState(DynamicPropertyRegistry registry) {
+        registry.add("NEWS_RANKING_APPLICATION_ID", () -> "ranking-service-test-" + RUN);
+        registry.add("NEWS_RANKING_STATE_DIR", () -> System.getProperty("java.io.tmpdir") + "/ranking-test-" + RUN);
+    }
+}
