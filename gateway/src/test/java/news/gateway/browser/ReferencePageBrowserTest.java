@@ -1,0 +1,312 @@
+package news.gateway.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.devtools.NetworkInterceptor;
+import org.openqa.selenium.remote.http.Contents;
+import org.openqa.selenium.remote.http.Route;
+
+import news.testsupport.TestTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The reference web page in headless Chromium against a running stack ({@code infra/platform up}): lists and
+ * comments render, user text stays text, the comment box stops at 300 characters, the skip link moves focus to the
+ * main content, axe-core finds no serious or critical violation, and the degraded note shows. Takes the screenshots
+ * of {@code docs/screenshots/}. Skips, saying why, where Chromium, chromedriver, axe-core or the stack is missing.
+ */
+@ExtendWith(ReferencePageBrowserTest.Prerequisites.class)
+class ReferencePageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("news.browser.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("news.browser.chromedriver",
+            "/usr/bin/chromedriver"));
+    private static final String BASE_URL = System.getProperty("news.browser.base-url", "http://localhost:8080");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("news.browser.screenshots",
+            "../docs/screenshots"));
+    private static final Path AXE = Path.of(System.getProperty("news.browser.axe",
+            "src/test/browser/node_modules/axe-core/axe.min.js"));
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static ChromeDriver driver;
+    private static Path profile;
+    private static String articleId;
+
+    /** Skips the whole class, with the reason in the report, when something the test needs is missing. */
+    static class Prerequisites implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String missing = null;
+            if (!Files.isExecutable(CHROMIUM)) {
+                missing = "No Chromium at " + CHROMIUM + ": apt-get install -y chromium";
+            } else if (!Files.isExecutable(CHROMEDRIVER)) {
+                missing = "No chromedriver at " + CHROMEDRIVER + ": apt-get install -y chromium-driver";
+            } else if (!Files.isReadable(AXE)) {
+                missing = "No axe-core at " + AXE.toAbsolutePath() + ": cd gateway/src/test/browser && npm ci";
+            } else if (articleId == null && (articleId = anArticleWithFullLists()) == null) {
+                missing = "No running stack with published articles at " + BASE_URL
+                        + ": start one with infra/platform up (or pass -Dnews.browser.base-url=...)";
+            }
+            if (missing != null) {
+                System.err.println("ReferencePageBrowserTest skipped: " + missing);
+                return ConditionEvaluationResult.disabled(missing);
+            }
+            return ConditionEvaluationResult.enabled("Chromium, chromedriver, axe-core and a stack at " + BASE_URL);
+        }
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1800");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 1800));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void theHomePageShowsItsListsAndSectionsAndPassesAxe() throws IOException {
+        driver.get(BASE_URL + "/");
+        awaitItems("#justIn li a");
+        awaitItems("#popularNow li a");
+        awaitItems("#mustReads li a");
+        awaitItems("#sections .list-box");
+
+        assertNoSeriousAccessibilityViolations("home page");
+        screenshot("home.png");
+    }
+
+    @Test
+    void theArticlePageShowsTheArticleTheFourListsAndTheCommentsAndPassesAxe() throws IOException {
+        openArticle();
+
+        assertThat(text("#section-label")).isNotBlank();
+        assertThat(text("#source")).isNotBlank();
+        assertThat(driver.findElements(By.cssSelector("#body p"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("byline-email")).getAttribute("href")).startsWith("mailto:");
+        for (String list : List.of("latestStories", "justIn", "popularNow", "mustReads")) {
+            assertThat(driver.findElements(By.cssSelector("#" + list + " li a"))).as(list).hasSize(6);
+        }
+        assertThat(text("#comments-heading")).matches("Comments \\d+");
+        assertThat(driver.findElements(By.cssSelector(".share-links a, .share-links button")))
+                .extracting(WebElement::getText).containsExactly("Facebook", "X", "KakaoTalk", "E-mail", "Copy link");
+
+        assertNoSeriousAccessibilityViolations("article page");
+        screenshot("article.png");
+    }
+
+    @Test
+    void aCommentWithMarkupIsShownAsLiteralTextAndRunsNothing() {
+        String markup = "<img src=x onerror=alert(1)>";
+        openArticle();
+        int before = Integer.parseInt(text("#comment-count"));
+        driver.findElement(By.cssSelector(".sign-in summary")).click();
+        driver.findElement(By.id("token")).sendKeys(TestTokens.reader("bob"));
+        driver.findElement(By.id("comment-text")).sendKeys(markup);
+        driver.findElement(By.id("comment-submit")).click();
+
+        Awaitility.await("the posted comment").atMost(WAIT).until(() -> text("#comment-status")
+                .equals("Your comment is posted."));
+        WebElement shown = driver.findElement(By.cssSelector("#comment-list li .comment-text"));
+        assertThat(shown.getText()).isEqualTo(markup);
+        assertThat(text("#comment-count")).isEqualTo(String.valueOf(before + 1));
+        assertNothingRan();
+
+        Awaitility.await("the comment from the page API after a reload").atMost(WAIT)
+                .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    driver.navigate().refresh();
+                    awaitLoaded();
+                    return driver.findElements(By.cssSelector("#comment-list .comment-text")).stream()
+                            .anyMatch(e -> e.getText().equals(markup));
+                });
+        assertNothingRan();
+    }
+
+    @Test
+    void theCommentCounterStopsAt300Characters() {
+        openArticle();
+        WebElement box = driver.findElement(By.id("comment-text"));
+        box.clear();
+        box.sendKeys("a".repeat(350));
+
+        assertThat(box.getAttribute("value")).hasSize(300);
+        assertThat(text("#comment-counter")).isEqualTo("300 / 300");
+        box.sendKeys(Keys.BACK_SPACE);
+        assertThat(text("#comment-counter")).isEqualTo("299 / 300");
+    }
+
+    @Test
+    void theSkipLinkMovesFocusToTheMainContent() {
+        openArticle();
+        ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement skip = driver.switchTo().activeElement();
+        assertThat(skip.getText()).isEqualTo("Skip to main content");
+        assertThat(skip.isDisplayed()).as("visible when focused").isTrue();
+
+        skip.sendKeys(Keys.ENTER);
+
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).as("the next stop is inside main")
+                .isEqualTo("section-label");
+        assertThat(driver.findElements(By.linkText("Skip to main page"))).hasSize(1);
+    }
+
+    @Test
+    void aDegradedPageShowsAVisibleNote() throws Exception {
+        String page = get("/api/pages/article/" + articleId).body()
+                .replaceFirst("\"degraded\":\\[[^\\]]*\\]", "\"degraded\":[\"comments\"]");
+        Route degraded = Route.matching(request -> request.getUri().contains("/api/pages/article/"))
+                .to(() -> request -> new org.openqa.selenium.remote.http.HttpResponse()
+                        .setStatus(200).addHeader("Content-Type", "application/json")
+                        .setContent(Contents.utf8String(page)));
+        try (NetworkInterceptor ignored = new NetworkInterceptor(driver, degraded)) {
+            openArticle();
+            WebElement note = driver.findElement(By.id("degraded-note"));
+            assertThat(note.isDisplayed()).isTrue();
+            assertThat(note.getText()).contains("the comments");
+        }
+    }
+
+    private static void openArticle() {
+        driver.get(BASE_URL + "/article/" + articleId);
+        awaitLoaded();
+    }
+
+    private static void awaitLoaded() {
+        Awaitility.await("the article page filled").atMost(WAIT).ignoreExceptions().until(() ->
+                "false".equals(driver.findElement(By.id("main")).getAttribute("aria-busy"))
+                        && driver.findElements(By.cssSelector("#mustReads li")).size() > 0);
+    }
+
+    private static void awaitItems(String css) {
+        Awaitility.await(css).atMost(WAIT).ignoreExceptions()
+                .until(() -> !driver.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    private static String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static void assertNothingRan() {
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(driver.findElements(By.cssSelector("#comment-list img"))).isEmpty();
+    }
+
+    private static void assertNoSeriousAccessibilityViolations(String what) throws IOException {
+        JavascriptExecutor js = driver;
+        js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
+        Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(function (r) { done(JSON.stringify(r.violations)); }, function (e) { done('ERROR ' + e); });");
+        assertThat(result.toString()).doesNotStartWith("ERROR");
+        List<String> serious = new ArrayList<>();
+        List<String> minor = new ArrayList<>();
+        for (JsonNode violation : JSON.readTree(result.toString())) {
+            String line = violation.path("impact").asString() + " " + violation.path("id").asString() + ": "
+                    + violation.path("help").asString() + " (" + violation.path("nodes").size() + " nodes)";
+            String impact = violation.path("impact").asString();
+            (impact.equals("serious") || impact.equals("critical") ? serious : minor).add(line);
+        }
+        System.out.println("axe-core on the " + what + ": " + serious.size() + " serious/critical, " + minor
+                + " minor/moderate");
+        assertThat(serious).as("serious or critical axe-core violations on the " + what).isEmpty();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** An article whose page has six headlines in each list (demo content is about 30 articles). */
+    private static String anArticleWithFullLists() {
+        try {
+            HttpResponse<String> home = get("/api/pages/home");
+            if (home.statusCode() != 200) {
+                return null;
+            }
+            JsonNode lists = JSON.readTree(home.body()).path("lists");
+            for (String list : List.of("justIn", "popularNow", "mustReads")) {
+                for (JsonNode headline : lists.path(list)) {
+                    String id = headline.path("id").asString();
+                    HttpResponse<String> page = get("/api/pages/article/" + id);
+                    if (page.statusCode() == 200 && full(JSON.readTree(page.body()).path("lists"))) {
+                        return id;
+                    }
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static boolean full(JsonNode lists) {
+        return List.of("latestStories", "justIn", "popularNow", "mustReads").stream()
+                .allMatch(l -> lists.path(l).size() == 6);
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
