@@ -1,5 +1,6 @@
 package news.ranking;
 
+import java.nio.file.Path;
 import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,7 @@ public abstract class RealBrokerTest {
     @DynamicPropertySource
     static void ownState(DynamicPropertyRegistry registry) {
         registry.add("NEWS_RANKING_APPLICATION_ID", () -> "ranking-service-test-" + RUN);
-        registry.add("NEWS_RANKING_STATE_DIR", () -> System.getProperty("java.io.tmpdir") + "/ranking-test-" + RUN);
+        registry.add("NEWS_RANKING_STATE_DIR",
+                () -> Path.of("target", "ranking-test-state", RUN).toAbsolutePath().toString());
     }
 }

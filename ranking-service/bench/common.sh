@@ -1,0 +1,92 @@
+# Shared by throughput.sh and latency.sh: build, a private broker (unless KAFKA_BOOTSTRAP_SERVERS is set), the
+# ranking-service jar, the bench tool. Only processes started here are stopped here.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MODULE="$ROOT/ranking-service"
+KAFKA_LIB="$ROOT/infra/local-kafka/target/lib"
+JAR="$MODULE/target/ranking-service-0.1.0-SNAPSHOT.jar"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/ranking-bench.XXXXXX")"
+SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}"
+BROKER_PID=""
+SERVICE_PID=""
+
+RESULTS="$MODULE/target/bench-results/$(date +%Y%m%d-%H%M%S)"
+
+# Stops what this script started, keeps logs and figures under target/bench-results, drops the broker's data
+# (BENCH_KEEP=1 keeps it).
+cleanup() {
+  [[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  [[ -n "$BROKER_PID" ]] && kill "$BROKER_PID" 2>/dev/null && wait "$BROKER_PID" 2>/dev/null || true
+  mkdir -p "$RESULTS"
+  cp "$WORK"/*.log "$WORK"/*.txt "$WORK"/kafka/kafka.log "$RESULTS"/ 2>/dev/null || true
+  if [[ "${BENCH_KEEP:-}" == "1" ]]; then echo "data kept in $WORK"; else rm -rf "$WORK"; fi
+  echo "logs and figures: $RESULTS"
+}
+trap cleanup EXIT
+
+build() {
+  if [[ "${BENCH_SKIP_BUILD:-}" == "1" ]]; then return; fi
+  echo "== building (broker jars, ranking-service jar, bench tool)"
+  (cd "$ROOT" && ./mvnw -B -q -pl infra/local-kafka package -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -pl ranking-service package -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -pl ranking-service dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile=target/bench.classpath)
+}
+
+bench() {
+  java -Xmx1g -cp "$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/bench.classpath")" \
+    news.ranking.bench.RankingBench "$@"
+}
+
+free_port() {
+  local port
+  for port in $(seq "$1" $(($1 + 200))); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "no free port from $1" >&2; exit 1
+}
+
+start_broker() {
+  if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
+    BOOTSTRAP="$KAFKA_BOOTSTRAP_SERVERS"
+    echo "== using the broker at $BOOTSTRAP"
+    return
+  fi
+  local port controller
+  port="$(free_port 19092)"
+  controller="$(free_port $((port + 1)))"
+  mkdir -p "$WORK/kafka"
+  bench broker "$WORK/kafka" "$port" "$controller" "$KAFKA_LIB" > "$WORK/broker-tool.log" 2>&1 &
+  BROKER_PID=$!
+  for _ in $(seq 1 240); do
+    [[ -f "$WORK/kafka/ready" ]] && break
+    kill -0 "$BROKER_PID" 2>/dev/null || { cat "$WORK/broker-tool.log"; exit 1; }
+    sleep 0.5
+  done
+  BOOTSTRAP="$(cat "$WORK/kafka/ready")"
+  echo "== private broker at $BOOTSTRAP (data in $WORK/kafka)"
+}
+
+# start_service <port> <application id>: the jar as infra/platform starts it, with its own application id
+start_service() {
+  local port="$1" app="$2"
+  KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" NEWS_RANKING_APPLICATION_ID="$app" NEWS_RANKING_STATE_DIR="$WORK/state" \
+    java $SERVICE_JAVA_OPTS -jar "$JAR" --server.port="$port" > "$WORK/ranking-service-$port.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 240); do
+    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then
+      echo "== ranking-service ready on $port (application id $app)"
+      return
+    fi
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$WORK/ranking-service-$port.log"; exit 1; }
+    sleep 0.5
+  done
+  echo "ranking-service did not become ready; see $WORK/ranking-service-$port.log" >&2
+  exit 1
+}
+
+stop_service() {
+  kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  SERVICE_PID=""
+}

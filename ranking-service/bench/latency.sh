@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmark (b) of issue #5: a view until it is visible in GET /api/rankings/popular-now, p50/p99, while 5,000 other
+# views/s arrive. Target: p99 < 2 s.
+#   ranking-service/bench/latency.sh               # RATE=5000 DURATION=60 (s, after 15 s warm-up)
+#   RATE=1000 DURATION=20 ranking-service/bench/latency.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+RATE="${RATE:-5000}"
+DURATION="${DURATION:-60}"
+build
+start_broker
+PORT="$(free_port 18093)"
+start_service "$PORT" "bench-latency-$(date +%s)"
+bench latency "$BOOTSTRAP" "http://127.0.0.1:$PORT" "$RATE" "$DURATION" 15 | tee "$WORK/latency.txt"
+echo "== the service's own view-to-list freshness (news_ranking_freshness_seconds)"
+curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | grep -E '^news_ranking_freshness_seconds_(count|sum|max)' || true
+stop_service
