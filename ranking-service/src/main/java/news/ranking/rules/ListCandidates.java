@@ -64,10 +64,6 @@ public final class ListCandidates {
         }
     }
 
-    public int size() {
-        return byId.size();
-    }
-
     /** The list as of {@code computedAt} (epoch ms), at most {@code rules.maxSize()} entries. */
     public RankedList rank(ListRules rules, long computedAt) {
         List<RankedEntry> entries = new ArrayList<>(rules.maxSize());
