@@ -1,0 +1,153 @@
+package news.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What a service really reads, taken from its own files rather than written down twice: its {@code application.yml},
+ * the kit defaults every service loads ({@code news-kit-defaults.yml}) and its {@code @ConfigurationProperties}
+ * prefixes. Manifests are checked against this, so they stay true while the services change.
+ *
+ * @param name      {@code spring.application.name}
+ * @param port      {@code server.port}
+ * @param properties every property of application.yml and the kit defaults, flattened, with its raw value
+ * @param environmentVariables every {@code ${NAME...}} placeholder in those files (the variables the service reads)
+ * @param propertyPrefixes the {@code @ConfigurationProperties} prefixes of its code
+ * @param readiness  the health contributors of the readiness group
+ */
+record ServiceConfig(String module, String name, int port, Map<String, String> properties,
+                     Set<String> environmentVariables, Set<String> propertyPrefixes, List<String> readiness) {
+
+    static final List<String> MODULES = List.of("article-service", "comment-service", "ranking-service", "gateway");
+    static final Path KIT_DEFAULTS = Repository.ROOT.resolve(
+            "infra/service-kit/src/main/resources/news-kit-defaults.yml");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    private static final Pattern CONFIGURATION_PROPERTIES =
+            Pattern.compile("@ConfigurationProperties\\(\\s*(?:prefix\\s*=\\s*|value\\s*=\\s*)?\"([^\"]+)\"");
+    /** Spring Boot's own properties a deployment may set for every service through relaxed binding. */
+    private static final List<String> BOOT_PREFIXES = List.of("server.", "spring.kafka.", "spring.cloud.stream.kafka.",
+            "spring.ssl.", "management.", "logging.", "spring.profiles.", "spring.config.", "spring.lifecycle.");
+
+    static List<ServiceConfig> all() {
+        return MODULES.stream().map(ServiceConfig::of).toList();
+    }
+
+    static ServiceConfig named(String name) {
+        return all().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    static ServiceConfig of(String module) {
+        Path yml = Repository.ROOT.resolve(module).resolve("src/main/resources/application.yml");
+        Map<String, String> properties = new TreeMap<>(flatten(Yaml.document(KIT_DEFAULTS)));
+        properties.putAll(flatten(Yaml.document(yml)));
+        Set<String> variables = new LinkedHashSet<>();
+        for (String text : List.of(Repository.read(KIT_DEFAULTS), Repository.read(yml))) {
+            Matcher m = PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                variables.add(m.group(1));
+            }
+        }
+        String name = properties.get("spring.application.name");
+        int port = Integer.parseInt(resolveDefault(properties.get("server.port")));
+        String readiness = properties.getOrDefault("management.endpoint.health.group.readiness.include", "");
+        return new ServiceConfig(module, name, port, properties, variables, prefixes(module),
+                List.of(readiness.split("\\s*,\\s*")));
+    }
+
+    /** True when the service keeps data in MongoDB: it names its database (the kit alone does not count). */
+    boolean usesMongo() {
+        return Yaml.at(Yaml.document(Repository.ROOT.resolve(module).resolve("src/main/resources/application.yml")),
+                "spring.mongodb.database") != null;
+    }
+
+    String mongoDatabase() {
+        return properties.get("spring.mongodb.database");
+    }
+
+    /** The default of a {@code ${ENV:default}} property, or the plain value. */
+    String valueOf(String property) {
+        String raw = properties.get(property);
+        return raw == null ? null : resolveDefault(raw);
+    }
+
+    /**
+     * Whether setting this environment variable changes something the service reads: a placeholder of its
+     * configuration, or (relaxed binding) one of its own properties, a property under one of its
+     * {@code @ConfigurationProperties} prefixes, or a Spring Boot property every service has.
+     */
+    boolean reads(String variable) {
+        if (environmentVariables.contains(variable) || variable.equals("JAVA_TOOL_OPTIONS")
+                || variable.equals("JDK_JAVA_OPTIONS")) {
+            return true;
+        }
+        String canonical = variable.toLowerCase(Locale.ROOT).replace('_', '.');
+        if (properties.keySet().stream().anyMatch(p -> relaxed(p).equals(canonical))) {
+            return true;
+        }
+        if (usesMongo() && canonical.startsWith("spring.mongodb.")) {
+            return true;
+        }
+        return Stream.concat(propertyPrefixes.stream().map(p -> p + "."), BOOT_PREFIXES.stream())
+                .map(ServiceConfig::relaxed).anyMatch(canonical::startsWith);
+    }
+
+    private static String relaxed(String property) {
+        return property.toLowerCase(Locale.ROOT).replace("-", "").replace('_', '.');
+    }
+
+    static String resolveDefault(String raw) {
+        Matcher m = Pattern.compile("^\\$\\{[A-Za-z0-9_.-]+:(.*)}$").matcher(raw.trim());
+        return m.matches() ? m.group(1) : raw.trim();
+    }
+
+    private static Set<String> prefixes(String module) {
+        Set<String> prefixes = new LinkedHashSet<>();
+        List<Path> roots = List.of(Repository.ROOT.resolve(module).resolve("src/main/java"),
+                Repository.ROOT.resolve("infra/service-kit/src/main/java"));
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
+                    Matcher m = CONFIGURATION_PROPERTIES.matcher(Repository.read(f));
+                    while (m.find()) {
+                        prefixes.add(m.group(1));
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return prefixes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> flatten(Map<String, Object> yaml) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten("", yaml, flat);
+        return flat;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Object value, Map<String, String> flat) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> flatten(prefix.isEmpty() ? k.toString() : prefix + "." + k, v, flat));
+        } else if (value instanceof List<?> list) {
+            flat.put(prefix, String.join(",", list.stream().map(String::valueOf).toList()));
+        } else {
+            flat.put(prefix, value == null ? "" : value.toString());
+        }
+    }
+}
