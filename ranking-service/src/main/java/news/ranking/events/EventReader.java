@@ -3,6 +3,7 @@ package news.ranking.events;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -207,7 +208,7 @@ public final class EventReader {
             throw missing(field);
         }
         if (!node.isBoolean()) {
-            throw new Invalid("$." + field + ": " + node.getNodeType().name().toLowerCase() + " found, boolean expected");
+            throw new Invalid("$." + field + ": " + kind(node) + " found, boolean expected");
         }
         return node.booleanValue();
     }
@@ -227,9 +228,13 @@ public final class EventReader {
             throw missing(field);
         }
         if (!node.isString()) {
-            throw new Invalid("$." + field + ": " + node.getNodeType().name().toLowerCase() + " found, string expected");
+            throw new Invalid("$." + field + ": " + kind(node) + " found, string expected");
         }
         return node.stringValue();
+    }
+
+    private static String kind(JsonNode node) {
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static Invalid missing(String field) {
