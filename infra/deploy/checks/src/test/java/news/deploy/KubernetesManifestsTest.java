@@ -1,0 +1,357 @@
+package news.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Kustomize base and overlays, rendered, against what the services really read ({@link ServiceConfig}): images,
+ * ports, probe paths, env names, the Services the gateway calls, ranking-service's state volume and headless Service,
+ * resources, anti-affinity, PDBs and HPAs; secrets only by reference. Rendering needs {@code kustomize} or
+ * {@code kubectl}; without one, only the file-level checks run and the rest is skipped.
+ */
+class KubernetesManifestsTest {
+
+    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+    private static final String LIVENESS = "/actuator/health/liveness";
+    private static final String READINESS = "/actuator/health/readiness";
+
+    private final ImageBuild images = ImageBuild.load();
+
+    @Test
+    void everyManifestParsesAndEveryFileAKustomizationNamesExists() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Repository.K8S)) {
+            files = walk.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList();
+        }
+        assertThat(files).hasSizeGreaterThan(10);
+        for (Path file : files) {
+            List<Map<String, Object>> documents = Yaml.documents(file);
+            assertThat(documents).as(file + " holds no YAML document").isNotEmpty();
+            if (file.getFileName().toString().equals("kustomization.yaml")) {
+                Map<String, Object> k = documents.get(0);
+                List<String> referenced = new ArrayList<>();
+                Yaml.list(k, "resources").forEach(r -> referenced.add(String.valueOf(r)));
+                Yaml.maps(k, "patches").stream().filter(p -> p.containsKey("path"))
+                        .forEach(p -> referenced.add(String.valueOf(p.get("path"))));
+                Yaml.maps(k, "configMapGenerator").forEach(g -> Yaml.list(g, "files")
+                        .forEach(f -> referenced.add(String.valueOf(f).replaceFirst("^[^=]*=", ""))));
+                for (String ref : referenced) {
+                    assertThat(file.getParent().resolve(ref)).as("%s names %s", file, ref).exists();
+                }
+            } else if (!file.toString().contains("/kafka/") && !file.getFileName().toString().startsWith("client-")) {
+                documents.forEach(d -> assertThat(d).as(file + ": every resource names apiVersion and kind")
+                        .containsKeys("apiVersion", "kind"));
+            }
+        }
+    }
+
+    @Test
+    void noManifestCarriesACredential() throws IOException {
+        try (Stream<Path> walk = Files.walk(Repository.K8S)) {
+            for (Path file : walk.filter(f -> f.toString().matches(".*\\.ya?ml$")).toList()) {
+                for (Map<String, Object> d : Yaml.documents(file)) {
+                    assertThat(d.get("kind")).as(file + ": Secrets are referenced, never written").isNotEqualTo("Secret");
+                }
+                assertThat(Repository.read(file)).as(file.toString())
+                        .doesNotContainPattern("(?i)password\\s*[:=]\\s*[\"']?[A-Za-z0-9]")
+                        .doesNotContainPattern("mongodb(\\+srv)?://[^/\\s]+:[^@\\s]+@");
+            }
+        }
+        for (String overlay : List.of("overlays/local", "overlays/production")) {
+            if (Kustomize.available()) {
+                assertThat(rendered(overlay).ofKind("Secret")).as(overlay).isEmpty();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void everyServiceRunsItsImageOnItsPortWithProbesWhereItAnswers(String overlay) {
+        Manifests m = rendered(overlay);
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> workload = m.workload(service.name())
+                    .orElseThrow(() -> new AssertionError(overlay + ": no workload " + service.name()));
+            Map<String, Object> container = Manifests.container(workload, service.name());
+            String expected = images.image(service.module());
+            String image = String.valueOf(container.get("image"));
+            if (overlay.equals("base")) {
+                assertThat(image).isEqualTo(expected);
+            } else {
+                assertThat(image).as(overlay).endsWith(expected.substring(0, expected.indexOf(':')) + image.substring(image.lastIndexOf(':')));
+            }
+            int port = m.envValue(container, "SERVER_PORT").map(Integer::parseInt).orElse(service.port());
+            Map<String, Object> http = Yaml.maps(container, "ports").stream()
+                    .filter(p -> "http".equals(p.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(service.name() + " names no http port"));
+            assertThat(http.get("containerPort")).as(service.name()).isEqualTo(port);
+            assertProbe(container, "livenessProbe", LIVENESS, port);
+            assertProbe(container, "readinessProbe", READINESS, port);
+            assertProbe(container, "startupProbe", LIVENESS, port);
+            assertThat(Yaml.map(workload, "spec.template.metadata.annotations"))
+                    .as(service.name() + " is scraped on its port").containsEntry("prometheus.io/port", String.valueOf(port));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void everyEnvironmentVariableIsOneTheServiceReads(String overlay) {
+        Manifests m = rendered(overlay);
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> workload = m.workload(service.name()).orElseThrow();
+            Map<String, Object> container = Manifests.container(workload, service.name());
+            List<String> names = Manifests.envNames(container);
+            List<String> helpers = helperVariables(container, m.placeholdersInMountedConfig(workload, container));
+            for (String name : names) {
+                assertThat(service.reads(name) || helpers.contains(name))
+                        .as("%s: %s sets %s, which the service does not read", overlay, service.name(), name).isTrue();
+            }
+            assertThat(Yaml.list(container, "envFrom")).as("envFrom hides which names a service gets").isEmpty();
+            for (Map<String, Object> env : Yaml.maps(container, "env")) {
+                String configMap = Yaml.string(env, "valueFrom.configMapKeyRef.name");
+                if (configMap != null) {
+                    assertThat(Yaml.map(m.get("ConfigMap", configMap), "data"))
+                            .containsKey(Yaml.string(env, "valueFrom.configMapKeyRef.key"));
+                }
+            }
+            assertThat(names).as(service.name()).contains("KAFKA_BOOTSTRAP_SERVERS");
+            if (service.usesMongo()) {
+                assertThat(names).as(service.name()).contains("MONGODB_URI");
+            } else {
+                assertThat(names).as(service.name() + " keeps no data in MongoDB").doesNotContain("MONGODB_URI");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void theGatewayCallsTheServicesWhereTheirServicesListen(String overlay) {
+        Manifests m = rendered(overlay);
+        ServiceConfig gateway = ServiceConfig.named("gateway");
+        Map<String, Object> container = Manifests.container(m.workload("gateway").orElseThrow(), "gateway");
+        Pattern placeholder = Pattern.compile("^\\$\\{([A-Z_]+):(.+)}$");
+        int checked = 0;
+        for (Map.Entry<String, String> property : gateway.properties().entrySet()) {
+            Matcher p = placeholder.matcher(property.getValue());
+            if (!property.getKey().startsWith("news.gateway.services.") || !p.matches()) {
+                continue;
+            }
+            String variable = p.group(1);
+            int defaultPort = URI.create(p.group(2)).getPort();
+            ServiceConfig target = ServiceConfig.all().stream().filter(s -> s.port() == defaultPort).findFirst()
+                    .orElseThrow(() -> new AssertionError("no service listens on " + defaultPort));
+            URI url = URI.create(m.envValue(container, variable)
+                    .orElseThrow(() -> new AssertionError(overlay + ": gateway lacks " + variable)));
+            Map<String, Object> service = m.get("Service", url.getHost());
+            assertThat(Manifests.selects(Yaml.map(service, "spec.selector"),
+                    Manifests.podLabels(m.workload(target.name()).orElseThrow())))
+                    .as("%s=%s reaches %s", variable, url, target.name()).isTrue();
+            assertThat(Yaml.maps(service, "spec.ports")).anyMatch(sp -> Integer.valueOf(url.getPort()).equals(sp.get("port")));
+            checked++;
+        }
+        assertThat(checked).as("service URLs of the gateway").isGreaterThanOrEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void everyServiceHasAServiceAPodDisruptionBudgetAnAutoscalerResourcesAndSpreadsOverNodes(String overlay) {
+        Manifests m = rendered(overlay);
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> workload = m.workload(service.name()).orElseThrow();
+            Map<String, Object> labels = Manifests.podLabels(workload);
+            Map<String, Object> container = Manifests.container(workload, service.name());
+            assertThat(m.servicesOf(workload)).as(service.name()).anyMatch(s ->
+                    service.name().equals(Yaml.at(s, "metadata.name"))
+                            && Yaml.maps(s, "spec.ports").stream().anyMatch(p -> Integer.valueOf(service.port()).equals(p.get("port"))
+                            && ("http".equals(p.get("targetPort")) || Integer.valueOf(service.port()).equals(p.get("targetPort")))));
+            assertThat(m.ofKind("PodDisruptionBudget")).as(service.name() + " PDB")
+                    .anyMatch(p -> Manifests.selects(Yaml.map(p, "spec.selector.matchLabels"), labels));
+            Map<String, Object> hpa = m.ofKind("HorizontalPodAutoscaler").stream()
+                    .filter(h -> service.name().equals(Yaml.at(h, "spec.scaleTargetRef.name"))
+                            && workload.get("kind").equals(Yaml.at(h, "spec.scaleTargetRef.kind")))
+                    .findFirst().orElseThrow(() -> new AssertionError(overlay + ": no HPA for " + service.name()));
+            assertThat((Integer) Yaml.at(hpa, "spec.maxReplicas")).isGreaterThanOrEqualTo((Integer) Yaml.at(hpa, "spec.minReplicas"));
+            assertThat(Yaml.string(container, "resources.requests.cpu")).isNotNull();
+            assertThat(Yaml.string(container, "resources.requests.memory")).isNotNull();
+            assertThat(Yaml.string(container, "resources.limits.memory")).isNotNull();
+            List<Map<String, Object>> antiAffinity = new ArrayList<>();
+            Yaml.maps(workload, "spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution")
+                    .forEach(t -> antiAffinity.add(Yaml.map(t, "podAffinityTerm")));
+            antiAffinity.addAll(Yaml.maps(workload, "spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution"));
+            assertThat(antiAffinity).as(service.name() + " anti-affinity").anyMatch(t ->
+                    "kubernetes.io/hostname".equals(t.get("topologyKey"))
+                            && Manifests.selects(Yaml.map(t, "labelSelector.matchLabels"), labels));
+            assertThat(Yaml.at(workload, "spec.template.spec.securityContext.runAsNonRoot")).isEqualTo(true);
+            assertThat(String.valueOf(Yaml.at(workload, "spec.template.spec.securityContext.runAsUser")))
+                    .isEqualTo(images.jib("container.user").split(":")[0]);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void rankingServiceKeepsItsStateOnAVolumeAndIsReachableByNameForInteractiveQueries(String overlay) {
+        Manifests m = rendered(overlay);
+        ServiceConfig ranking = ServiceConfig.named("ranking-service");
+        Map<String, Object> set = m.get("StatefulSet", "ranking-service");
+        Map<String, Object> container = Manifests.container(set, "ranking-service");
+        String streams = "spring.cloud.stream.kafka.streams.binder.";
+        String stateVariable = variableIn(ranking.properties().get(streams + "configuration.state.dir"));
+        String hostVariable = variableIn(ranking.properties().get(streams + "configuration.application.server"));
+        String replicationVariable = variableIn(ranking.properties().get(streams + "replication-factor"));
+
+        String stateDir = m.envValue(container, stateVariable)
+                .orElseThrow(() -> new AssertionError(overlay + ": " + stateVariable + " is not set"));
+        List<Object> claims = Yaml.maps(set, "spec.volumeClaimTemplates").stream()
+                .map(c -> Yaml.at(c, "metadata.name")).map(Object.class::cast).toList();
+        assertThat(Yaml.maps(container, "volumeMounts")).as("%s must be on a persistent volume", stateVariable)
+                .anyMatch(v -> claims.contains(v.get("name")) && (stateDir + "/").startsWith(v.get("mountPath") + "/"));
+
+        String headless = Yaml.string(set, "spec.serviceName");
+        Map<String, Object> service = m.get("Service", headless);
+        assertThat(Yaml.string(service, "spec.clusterIP")).isEqualTo("None");
+        assertThat(Yaml.at(service, "spec.publishNotReadyAddresses")).isEqualTo(true);
+        assertThat(Manifests.selects(Yaml.map(service, "spec.selector"), Manifests.podLabels(set))).isTrue();
+        String advertised = m.envValue(container, hostVariable)
+                .orElseThrow(() -> new AssertionError(overlay + ": " + hostVariable + " is not set"));
+        Matcher pod = Pattern.compile("^\\$\\(([A-Z_]+)\\)\\." + Pattern.quote(headless) + "(\\..*)?$").matcher(advertised);
+        assertThat(pod.matches()).as("%s=%s names the pod through %s", hostVariable, advertised, headless).isTrue();
+        assertThat(Yaml.at(Manifests.env(container, pod.group(1)).orElseThrow(), "valueFrom.fieldRef.fieldPath"))
+                .isEqualTo("metadata.name");
+        assertThat(Manifests.envNames(container).indexOf(pod.group(1)))
+                .isLessThan(Manifests.envNames(container).indexOf(hostVariable));
+
+        String replication = m.envValue(container, replicationVariable).orElseThrow();
+        assertThat(replication).isEqualTo(overlay.endsWith("production") ? "3" : "1");
+        assertThat((Integer) Yaml.at(m.get("HorizontalPodAutoscaler", "ranking-service"), "spec.maxReplicas"))
+                .as("more instances than input partitions stand idle")
+                .isLessThanOrEqualTo(news.contracts.TopicCatalog.load().topic("news.article-views").partitions());
+    }
+
+    @Test
+    void theLocalOverlayNeedsNoCredentials() {
+        Manifests local = rendered("overlays/local");
+        for (String kind : List.of("Deployment", "StatefulSet", "Job")) {
+            local.ofKind(kind).forEach(w -> assertThat(String.valueOf(w)).as(kind + " " + Yaml.at(w, "metadata.name"))
+                    .doesNotContain("secretKeyRef").doesNotContain("secretName"));
+        }
+        assertThat(local.ofKind("Job")).anyMatch(j -> "kafka-topics".equals(Yaml.at(j, "metadata.name")));
+    }
+
+    @Test
+    void productionTakesEveryCredentialFromASecretAndTrustsARealIdentityProvider() {
+        Manifests production = rendered("overlays/production");
+        Map<String, Object> shared = production.ofKind("ConfigMap").stream()
+                .filter(c -> String.valueOf(Yaml.at(c, "metadata.name")).startsWith("news-platform-")).findFirst().orElseThrow();
+        String issuer = Yaml.string(shared, "data.NEWS_JWT_ISSUER_URI");
+        String jwks = Yaml.string(shared, "data.NEWS_JWT_JWK_SET_URI");
+        assertThat(issuer + jwks).as("a real issuer or key set").contains("https://");
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> container = Manifests.container(production.workload(service.name()).orElseThrow(), service.name());
+            assertThat(Yaml.string(Manifests.env(container, "KAFKA_SASL_PASSWORD").orElseThrow(), "valueFrom.secretKeyRef.name"))
+                    .isEqualTo(service.name());
+            if (service.usesMongo()) {
+                assertThat(Yaml.string(Manifests.env(container, "MONGODB_URI").orElseThrow(), "valueFrom.secretKeyRef.name"))
+                        .isEqualTo(service.name() + "-mongodb");
+            }
+            if (service.environmentVariables().contains("NEWS_READER_HASH_SALT")) {
+                assertThat(Yaml.at(Manifests.env(container, "NEWS_READER_HASH_SALT").orElseThrow(), "valueFrom.secretKeyRef"))
+                        .as(service.name() + " needs a secret salt in production").isNotNull();
+            }
+        }
+        assertThat(production.find("Job", "kafka-topics")).as("Strimzi creates the topics").isEmpty();
+    }
+
+    @Test
+    void productionKafkaClientsUseSaslSslWithScramOnEveryPath() {
+        Manifests production = rendered("overlays/production");
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> workload = production.workload(service.name()).orElseThrow();
+            Map<String, Object> container = Manifests.container(workload, service.name());
+            String location = production.envValue(container, "SPRING_CONFIG_ADDITIONAL_LOCATION").orElseThrow();
+            String dir = location.replace("optional:", "").replace("file:", "");
+            List<String> mounted = Manifests.mountedConfigMaps(workload, container);
+            Map<String, Object> config = mounted.stream().map(c -> production.get("ConfigMap", c))
+                    .filter(c -> Yaml.map(c, "data").containsKey("application.yml")).findFirst()
+                    .orElseThrow(() -> new AssertionError(service.name() + " mounts no application.yml"));
+            String volume = Yaml.maps(workload, "spec.template.spec.volumes").stream()
+                    .filter(v -> Yaml.at(config, "metadata.name").equals(Yaml.at(v, "configMap.name")))
+                    .map(v -> String.valueOf(v.get("name"))).findFirst().orElseThrow();
+            assertThat(dir).startsWith(Manifests.mountPathOf(container, volume).orElseThrow());
+            Map<String, Object> spring = Yaml.documents(String.valueOf(Yaml.map(config, "data").get("application.yml"))).get(0);
+            for (String path : List.of("spring.kafka.properties", "spring.cloud.stream.kafka.binder.configuration",
+                    "spring.cloud.stream.kafka.streams.binder.configuration")) {
+                Map<String, Object> client = Yaml.map(spring, path);
+                assertThat(client).as(path).containsEntry("security.protocol", "SASL_SSL")
+                        .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsKey("sasl.jaas.config")
+                        .containsEntry("ssl.truststore.type", "PEM");
+                String truststore = String.valueOf(client.get("ssl.truststore.location"));
+                assertThat(Yaml.maps(container, "volumeMounts")).as(truststore + " is mounted")
+                        .anyMatch(v -> truststore.startsWith(v.get("mountPath") + "/"));
+            }
+            assertThat(String.valueOf(Yaml.at(spring, "news.deploy.kafka-jaas")))
+                    .contains("ScramLoginModule").contains("${KAFKA_SASL_USERNAME}").contains("${KAFKA_SASL_PASSWORD}");
+        }
+    }
+
+    private static String variableIn(String raw) {
+        Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):").matcher(raw == null ? "" : raw);
+        if (!m.find()) {
+            fail("no environment placeholder in '" + raw + "'");
+        }
+        return m.group(1);
+    }
+
+    /** Variables that only feed others: {@code $(NAME)} in another value, or {@code ${NAME}} in a mounted file. */
+    private static List<String> helperVariables(Map<String, Object> container, java.util.Set<String> inMountedConfig) {
+        List<String> helpers = new ArrayList<>(inMountedConfig);
+        Pattern reference = Pattern.compile("\\$\\(([A-Z_]+)\\)");
+        for (Map<String, Object> env : Yaml.maps(container, "env")) {
+            Matcher m = reference.matcher(String.valueOf(env.getOrDefault("value", "")));
+            while (m.find()) {
+                helpers.add(m.group(1));
+            }
+        }
+        return helpers;
+    }
+
+    private static void assertProbe(Map<String, Object> container, String probe, String path, int port) {
+        Map<String, Object> get = Yaml.map(container, probe + ".httpGet");
+        assertThat(get.get("path")).as(container.get("name") + " " + probe).isEqualTo(path);
+        Object probePort = get.get("port");
+        assertThat(probePort.equals(port) || "http".equals(probePort)).as(probe + " port " + probePort).isTrue();
+    }
+
+    static final List<String> KUSTOMIZATIONS = List.of("base", "overlays/local", "overlays/production");
+
+    /** Renders every kustomization at once on first use (a kubectl wrapper may take seconds per call). */
+    static synchronized Manifests rendered(String overlay) {
+        Assumptions.assumeTrue(Kustomize.available(),
+                "neither kustomize nor kubectl is on the PATH: the rendered manifests are not checked");
+        if (RENDERED.isEmpty()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(KUSTOMIZATIONS.size());
+            try {
+                KUSTOMIZATIONS.stream().map(k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> Manifests.render(k), pool))
+                        .toList().forEach(f -> RENDERED.put(f.join().name(), f.join()));
+            } finally {
+                pool.shutdown();
+            }
+        }
+        return RENDERED.get(overlay);
+    }
+}
