@@ -83,7 +83,7 @@ final class LocalRuntime {
 
         for (Layout.Service service : Layout.SERVICES) {
             ManagedProcess process = new ManagedProcess(service.name(), javaCommand(concat(layout.serviceJvmOptions(),
-                    List.of("-jar", layout.serviceJar(service.name()).toString()))),
+                    List.of("-jar", runnableCopy(service.name()).toString()))),
                     serviceEnvironment(service, bootstrap, mongoUri), layout.log(service.name()));
             services.put(service.name(), process);
         }
@@ -97,6 +97,17 @@ final class LocalRuntime {
         watchChildren();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Runs each service from a copy of its jar, so that rebuilding a module while the platform runs does not pull
+     * classes out from under the running service.
+     */
+    private Path runnableCopy(String service) throws IOException {
+        Path copy = layout.data().resolve("run").resolve(service + ".jar");
+        Files.createDirectories(copy.getParent());
+        Files.copy(layout.serviceJar(service), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return copy;
     }
 
     private Map<String, String> serviceEnvironment(Layout.Service service, String bootstrap, String mongoUri) {

@@ -21,7 +21,8 @@ import com.mongodb.client.MongoClient;
 
 /** The kit's MongoDB settings: fail-fast timeouts and a health check both store kinds understand. */
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
-@ConditionalOnClass(MongoClient.class)
+@ConditionalOnClass(name = {"com.mongodb.client.MongoClient",
+        "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer"})
 @EnableConfigurationProperties(MongoKitAutoConfiguration.MongoTimeouts.class)
 public class MongoKitAutoConfiguration {
 
