@@ -90,23 +90,37 @@ record ServiceConfig(String module, String name, int port, Map<String, String> p
      * {@code @ConfigurationProperties} prefixes, or a Spring Boot property every service has.
      */
     boolean reads(String variable) {
+        String lower = variable.toLowerCase(Locale.ROOT).replace('_', '.');
+        if (!usesMongo() && (variable.startsWith("MONGODB_") || lower.startsWith("spring.mongodb."))) {
+            return false; // the kit defaults name MongoDB for every service; only those with a database use it
+        }
         if (environmentVariables.contains(variable) || variable.equals("JAVA_TOOL_OPTIONS")
                 || variable.equals("JDK_JAVA_OPTIONS")) {
             return true;
         }
         String canonical = variable.toLowerCase(Locale.ROOT).replace('_', '.');
-        if (properties.keySet().stream().anyMatch(p -> relaxed(p).equals(canonical))) {
+        if (properties.keySet().stream().anyMatch(p -> matches(canonical, p, false))) {
             return true;
         }
         if (usesMongo() && canonical.startsWith("spring.mongodb.")) {
             return true;
         }
-        return Stream.concat(propertyPrefixes.stream().map(p -> p + "."), BOOT_PREFIXES.stream())
-                .map(ServiceConfig::relaxed).anyMatch(canonical::startsWith);
+        return propertyPrefixes.stream().anyMatch(p -> matches(canonical, p, true))
+                || BOOT_PREFIXES.stream().anyMatch(canonical::startsWith);
     }
 
-    private static String relaxed(String property) {
-        return property.toLowerCase(Locale.ROOT).replace("-", "").replace('_', '.');
+    /**
+     * Relaxed binding of an environment variable (already lower-cased, {@code _} as {@code .}) to a property: dashes
+     * dropped ({@code NEWS_RANKING_MAXLISTSIZE}) or, the legacy form, as separators ({@code NEWS_RANKING_MAX_LIST_SIZE}).
+     */
+    private static boolean matches(String canonical, String property, boolean orBelow) {
+        String p = property.toLowerCase(Locale.ROOT);
+        for (String form : List.of(p.replace("-", ""), p.replace('-', '.'))) {
+            if (canonical.equals(form) || orBelow && canonical.startsWith(form + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String resolveDefault(String raw) {
@@ -121,9 +135,10 @@ record ServiceConfig(String module, String name, int port, Map<String, String> p
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
                 files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                    Matcher m = CONFIGURATION_PROPERTIES.matcher(Repository.read(f));
+                    String source = Repository.read(f);
+                    Matcher m = CONFIGURATION_PROPERTIES.matcher(source);
                     while (m.find()) {
-                        prefixes.add(m.group(1));
+                        prefixes.addAll(boundProperties(m.group(1), source, m.end()));
                     }
                 });
             } catch (IOException e) {
@@ -131,6 +146,39 @@ record ServiceConfig(String module, String name, int port, Map<String, String> p
             }
         }
         return prefixes;
+    }
+
+    /**
+     * What a {@code @ConfigurationProperties} type binds: for a record, its prefix plus each component name (nested
+     * records bind everything under their component); otherwise the whole prefix.
+     */
+    static List<String> boundProperties(String prefix, String source, int from) {
+        Matcher record = Pattern.compile("\\G\\s*\\)?(?:\\s|@\\w+(?:\\([^)]*\\))?|public|final|static)*record\\s+\\w+\\s*\\(")
+                .matcher(source);
+        if (!record.find(from)) {
+            return List.of(prefix);
+        }
+        int depth = 1;
+        int i = record.end();
+        int start = i;
+        List<String> components = new java.util.ArrayList<>();
+        for (; i < source.length() && depth > 0; i++) {
+            char c = source.charAt(i);
+            if (c == '(' || c == '<') {
+                depth++;
+            } else if (c == ')' || c == '>') {
+                depth--;
+            }
+            if ((c == ',' && depth == 1) || depth == 0) {
+                components.add(source.substring(start, c == ',' ? i : i).trim());
+                start = i + 1;
+            }
+        }
+        return components.stream().filter(c -> !c.isEmpty())
+                .map(c -> c.replaceAll("@\\w+(\\([^)]*\\))?", "").trim())
+                .map(c -> c.substring(c.lastIndexOf(' ') + 1))
+                .map(name -> prefix + "." + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

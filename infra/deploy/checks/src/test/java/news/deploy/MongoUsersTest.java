@@ -1,0 +1,43 @@
+package news.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Production MongoDB ({@code overlays/production/mongodb.yaml}): authentication and TLS on, one user per service that
+ * keeps data, with readWrite on exactly its own database ({@code spring.mongodb.database} of its application.yml),
+ * its password from a Secret, its connection string written where the service's MONGODB_URI reads it.
+ */
+class MongoUsersTest {
+
+    private final Map<String, Object> replicaSet =
+            Yaml.document(Repository.K8S.resolve("overlays/production/mongodb.yaml"));
+
+    @Test
+    void theReplicaSetHasThreeMembersAuthenticationAndTls() {
+        assertThat(Yaml.at(replicaSet, "spec.members")).isEqualTo(3);
+        assertThat(Yaml.string(replicaSet, "spec.type")).isEqualTo("ReplicaSet");
+        assertThat(Yaml.list(replicaSet, "spec.security.authentication.modes")).contains("SCRAM");
+        assertThat(Yaml.at(replicaSet, "spec.security.tls.enabled")).isEqualTo(true);
+    }
+
+    @Test
+    void everyServiceWithDataHasItsOwnUserWithReadWriteOnItsOwnDatabaseOnly() {
+        List<Map<String, Object>> users = Yaml.maps(replicaSet, "spec.users");
+        List<ServiceConfig> withData = ServiceConfig.all().stream().filter(ServiceConfig::usesMongo).toList();
+        assertThat(withData).extracting(ServiceConfig::name).contains("article-service", "comment-service");
+        assertThat(users).extracting(u -> u.get("name"))
+                .containsExactlyInAnyOrderElementsOf(withData.stream().map(ServiceConfig::name).toList());
+        for (ServiceConfig service : withData) {
+            Map<String, Object> user = users.stream().filter(u -> service.name().equals(u.get("name"))).findFirst().orElseThrow();
+            assertThat(Yaml.maps(user, "roles")).as(service.name())
+                    .containsExactly(Map.of("name", "readWrite", "db", service.mongoDatabase()));
+            assertThat(Yaml.string(user, "passwordSecretRef.name")).isEqualTo(service.name() + "-mongodb-password");
+            assertThat(Yaml.string(user, "connectionStringSecretName")).isEqualTo(service.name() + "-mongodb");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package news.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The reader of the services' configuration must tell a variable a service reads from one it ignores. */
+class ServiceConfigTest {
+
+    @Test
+    void placeholdersRelaxedPropertiesAndBoundRecordsAreRead() {
+        ServiceConfig article = ServiceConfig.named("article-service");
+        assertThat(article.port()).isEqualTo(8081);
+        assertThat(article.reads("NEWS_READER_HASH_SALT")).isTrue();
+        assertThat(article.reads("KAFKA_BOOTSTRAP_SERVERS")).isTrue();
+        assertThat(article.reads("SERVER_PORT")).isTrue();
+        assertThat(article.reads("NEWS_SECTIONS")).isTrue();
+        assertThat(article.reads("SPRING_MONGODB_URI")).isTrue();
+        assertThat(article.reads("NEWS_ARTICLES_MAX_PAGE_SIZE")).isTrue();
+        assertThat(article.reads("NEWS_OUTBOX_LEASE")).isTrue();
+    }
+
+    @Test
+    void variablesNoServiceReadsAreNotRead() {
+        ServiceConfig article = ServiceConfig.named("article-service");
+        assertThat(article.reads("NEWS_ARTICLE_SALT")).isFalse();
+        assertThat(article.reads("NEWS_SECTION")).isFalse();
+        assertThat(article.reads("ARTICLE_SERVICE_URL")).isFalse();
+        assertThat(ServiceConfig.named("ranking-service").reads("SPRING_MONGODB_URI")).isFalse();
+        assertThat(ServiceConfig.named("ranking-service").reads("NEWS_RANKING_STATE_DIR")).isTrue();
+        assertThat(ServiceConfig.named("ranking-service").reads("NEWS_RANKING_MAX_LIST_SIZE")).isTrue();
+        assertThat(ServiceConfig.named("gateway").reads("RANKING_SERVICE_URL")).isTrue();
+        assertThat(ServiceConfig.named("gateway").reads("NEWS_READER_HASH_SALT")).isFalse();
+    }
+}
