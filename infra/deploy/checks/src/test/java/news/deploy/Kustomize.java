@@ -38,6 +38,10 @@ final class Kustomize {
             byte[] out = process.getInputStream().readAllBytes();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                String version = version();
+                org.junit.jupiter.api.Assumptions.assumeTrue(version.matches("(?s).*v[5-9]\\..*"),
+                        "the Kustomize on this machine is too old for these manifests (" + version.trim()
+                                + "; needs v5, kubectl 1.27+): " + err);
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + err);
             }
             return Yaml.documents(new String(out, StandardCharsets.UTF_8));
@@ -50,6 +54,21 @@ final class Kustomize {
     }
 
     /** {@code KUSTOMIZE} (a command, e.g. "kustomize build"), else kustomize, else kubectl (it has had kustomize since 1.14). */
+    /** What the tool says of its Kustomize version (kubectl 1.24+ prints "Kustomize Version: v5.x"). */
+    private static String version() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(COMMAND.orElseThrow());
+        if (command.get(command.size() - 1).equals("kustomize")) {
+            command.set(command.size() - 1, "version");
+            command.add("--client");
+        } else {
+            command.set(command.size() - 1, "version");
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
     private static Optional<List<String>> find() {
         String configured = System.getenv("KUSTOMIZE");
         if (configured != null && !configured.isBlank()) {
