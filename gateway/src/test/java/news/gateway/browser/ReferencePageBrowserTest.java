@@ -16,11 +16,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,9 +37,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.devtools.NetworkInterceptor;
-import org.openqa.selenium.remote.http.Contents;
-import org.openqa.selenium.remote.http.Route;
 
 import news.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of {@code docs/screenshots/}. Skips, saying why, where Chromium, chromedriver, axe-core or the stack is missing.
  */
 @ExtendWith(ReferencePageBrowserTest.Prerequisites.class)
+@Timeout(120)
 class ReferencePageBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("news.browser.chromium", "/usr/bin/chromium"));
@@ -81,7 +81,7 @@ class ReferencePageBrowserTest {
             } else if (!Files.isReadable(AXE)) {
                 missing = "No axe-core at " + AXE.toAbsolutePath() + ": cd gateway/src/test/browser && npm ci";
             } else if (articleId == null && (articleId = anArticleWithFullLists()) == null) {
-                missing = "No running stack with published articles at " + BASE_URL
+                missing = "No running stack at " + BASE_URL + " with an article page whose four lists have headlines"
                         + ": start one with infra/platform up (or pass -Dnews.browser.base-url=...)";
             }
             if (missing != null) {
@@ -140,7 +140,7 @@ class ReferencePageBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#body p"))).isNotEmpty();
         assertThat(driver.findElement(By.id("byline-email")).getAttribute("href")).startsWith("mailto:");
         for (String list : List.of("latestStories", "justIn", "popularNow", "mustReads")) {
-            assertThat(driver.findElements(By.cssSelector("#" + list + " li a"))).as(list).hasSize(6);
+            assertThat(driver.findElements(By.cssSelector("#" + list + " li a"))).as(list).hasSizeBetween(1, 6);
         }
         assertThat(text("#comments-heading")).matches("Comments \\d+");
         assertThat(driver.findElements(By.cssSelector(".share-links a, .share-links button")))
@@ -205,23 +205,32 @@ class ReferencePageBrowserTest {
         driver.switchTo().activeElement().sendKeys(Keys.TAB);
         assertThat(driver.switchTo().activeElement().getAttribute("id")).as("the next stop is inside main")
                 .isEqualTo("section-label");
-        assertThat(driver.findElements(By.linkText("Skip to main page"))).hasSize(1);
+        WebElement home = driver.findElement(By.cssSelector(".skip-links a[href='/']"));
+        assertThat(home.getAttribute("textContent")).isEqualTo("Skip to main page");
     }
 
     @Test
-    void aDegradedPageShowsAVisibleNote() throws Exception {
-        String page = get("/api/pages/article/" + articleId).body()
-                .replaceFirst("\"degraded\":\\[[^\\]]*\\]", "\"degraded\":[\"comments\"]");
-        Route degraded = Route.matching(request -> request.getUri().contains("/api/pages/article/"))
-                .to(() -> request -> new org.openqa.selenium.remote.http.HttpResponse()
-                        .setStatus(200).addHeader("Content-Type", "application/json")
-                        .setContent(Contents.utf8String(page)));
-        try (NetworkInterceptor ignored = new NetworkInterceptor(driver, degraded)) {
+    void aDegradedPageShowsAVisibleNote() {
+        // Before the page's own script runs, mark the comments degraded in the page API's answer, as the gateway
+        // does when comment-service is down (the stack here is healthy, and stays so for the other tests).
+        Map<String, Object> script = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "(function () { var fetchOriginal = window.fetch; window.fetch = function (input, init) {"
+                + " return fetchOriginal(input, init).then(function (response) {"
+                + " if (String(input).indexOf('/api/pages/article/') < 0) { return response; }"
+                + " return response.json().then(function (page) { page.degraded = ['comments'];"
+                + " return new Response(JSON.stringify(page), {status: 200,"
+                + " headers: {'Content-Type': 'application/json'}}); }); }); }; })();"));
+        try {
             openArticle();
             WebElement note = driver.findElement(By.id("degraded-note"));
             assertThat(note.isDisplayed()).isTrue();
             assertThat(note.getText()).contains("the comments");
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier",
+                    script.get("identifier")));
         }
+        openArticle();
+        assertThat(driver.findElement(By.id("degraded-note")).isDisplayed()).as("no note on a healthy page").isFalse();
     }
 
     private static void openArticle() {
@@ -274,7 +283,10 @@ class ReferencePageBrowserTest {
         Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** An article whose page has six headlines in each list (demo content is about 30 articles). */
+    /**
+     * An article whose page has headlines in all four lists (with the demo content's 31 articles in 7 sections,
+     * Latest Stories has at most 4).
+     */
     private static String anArticleWithFullLists() {
         try {
             HttpResponse<String> home = get("/api/pages/home");
@@ -302,7 +314,7 @@ class ReferencePageBrowserTest {
 
     private static boolean full(JsonNode lists) {
         return List.of("latestStories", "justIn", "popularNow", "mustReads").stream()
-                .allMatch(l -> lists.path(l).size() == 6);
+                .allMatch(l -> lists.path(l).size() > 0);
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
