@@ -19,7 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param cors           the web frontends allowed to call the API from another origin
  * @param rateLimit      per-client budget of write requests
  * @param trustedProxies CIDR ranges of proxies in front of the gateway whose {@code X-Forwarded-For} is believed;
- *                       empty when the gateway is the edge
+ *                       loopback by default, like the services (local tools such as {@code infra/platform simulate}
+ *                       speak for many clients); add the load balancer's range in production
  */
 @ConfigurationProperties("news.gateway")
 public record GatewayProperties(@DefaultValue Services services,
@@ -28,7 +29,7 @@ public record GatewayProperties(@DefaultValue Services services,
                                 @DefaultValue ReadModels readModels,
                                 @DefaultValue Cors cors,
                                 @DefaultValue RateLimit rateLimit,
-                                @DefaultValue List<String> trustedProxies) {
+                                @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
 
     public record Services(@DefaultValue("http://localhost:8081") URI article,
                            @DefaultValue("http://localhost:8082") URI comment,

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -46,8 +47,7 @@ class WebSecurity {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .exceptionHandling(e -> e.authenticationEntryPoint(WebSecurity::unauthorized)
-                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
-                                "Your token does not grant the role this action needs.")))
+                        .accessDeniedHandler(WebSecurity::forbidden))
                 .authorizeExchange(rules -> rules
                         .pathMatchers(HttpMethod.POST, "/api/articles/*/views", "/api/articles/*/shares").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/articles/*/comments").hasAnyRole(READER, EDITOR)
@@ -58,11 +58,14 @@ class WebSecurity {
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(o -> o
                         .authenticationEntryPoint(WebSecurity::unauthorized)
-                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
-                                "Your token does not grant the role this action needs."))
+                        .accessDeniedHandler(WebSecurity::forbidden)
                         .jwt(j -> j.jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(NewsJwt.authenticationConverter(jwt)))))
                 .build();
+    }
+
+    private static Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException denied) {
+        return Problems.write(exchange, HttpStatus.FORBIDDEN, "Your token does not grant the role this action needs.");
     }
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException failure) {

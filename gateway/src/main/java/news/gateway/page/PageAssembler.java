@@ -73,7 +73,7 @@ class PageAssembler {
     Mono<RenderedPage> article(String id, Correlation correlation) {
         String instance = "/api/pages/article/" + id;
         if (!PageParts.ARTICLE_ID.matcher(id).matches()) {
-            return Mono.just(notFound(id, instance));
+            return Mono.just(notFound(id));
         }
         long started = System.nanoTime();
         return Mono.zip(parts.article(id, correlation), parts.comments(id, correlation))
@@ -88,7 +88,7 @@ class PageAssembler {
                                      PageParts.CommentsPart comments, long started) {
         if (article.found() == PageParts.Found.NOT_FOUND) {
             metrics.assembled("article", "not_found", started);
-            return notFound(id, instance);
+            return notFound(id);
         }
         if (article.found() == PageParts.Found.UNAVAILABLE) {
             return unavailable(instance, started);
@@ -176,9 +176,8 @@ class PageAssembler {
         return settings.listSize() * 4;
     }
 
-    private RenderedPage notFound(String id, String instance) {
-        return RenderedPage.problem(HttpStatus.NOT_FOUND, "There is no published article " + id + ".", instance,
-                notFoundCacheControl, null);
+    private RenderedPage notFound(String id) {
+        return RenderedPage.articleNotFound(id, notFoundCacheControl);
     }
 
     private RenderedPage unavailable(String instance, long started) {

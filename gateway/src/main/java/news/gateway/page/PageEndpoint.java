@@ -65,8 +65,7 @@ class PageEndpoint implements WebFilter, Ordered {
         } else {
             String id = path.substring(ARTICLE_PREFIX.length());
             if (!PageParts.ARTICLE_ID.matcher(id).matches()) {
-                return write(request, response, correlation, RenderedPage.problem(HttpStatus.NOT_FOUND,
-                        "There is no published article " + id + ".", path, notFoundCacheControl, null));
+                return write(request, response, correlation, RenderedPage.articleNotFound(id, notFoundCacheControl));
             }
             key = PageCache.articleKey(id);
             servedArticles.increment();

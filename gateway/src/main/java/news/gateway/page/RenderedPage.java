@@ -31,6 +31,12 @@ record RenderedPage(int status, byte[] body, String etag, String contentType, St
                 MediaType.APPLICATION_PROBLEM_JSON_VALUE, cacheControl, retryAfter);
     }
 
+    /** 404 for an article id that names no published article (also for ids that cannot be article ids at all). */
+    static RenderedPage articleNotFound(String id, String cacheControl) {
+        return problem(HttpStatus.NOT_FOUND, "There is no published article " + id + ".", "/api/pages/article/" + id,
+                cacheControl, null);
+    }
+
     /** Whether {@code If-None-Match} names this page's ETag. */
     boolean matches(String ifNoneMatch) {
         return Etags.matches(ifNoneMatch, etag);

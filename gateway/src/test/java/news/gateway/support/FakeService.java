@@ -46,29 +46,44 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
+    private enum Mode { ANSWER, HANG }
+
     private final String name;
     private final int port;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-service");
         t.setDaemon(true);
         return t;
     });
-    private HttpServer http;
-    private ServerSocket hung;
+    private final HttpServer http;
+    private volatile Mode mode = Mode.ANSWER;
+    private ServerSocket front;
 
-    private FakeService(String name, int port) {
+    /**
+     * The HTTP server itself listens on a port of its own that never changes; the service's port is a socket in
+     * front of it that forwards connections while answering, holds them unanswered while hung, and is closed while
+     * stopped. (A JDK HttpServer cannot bind its port again right after closing it: TIME_WAIT.)
+     */
+    private FakeService(String name, int port) throws IOException {
         this.name = name;
         this.port = port;
+        this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        http.createContext("/", this::handle);
+        http.setExecutor(executor);
+        http.start();
     }
 
     /** Starts answering on a free port. */
     public static FakeService start(String name) {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            FakeService service = new FakeService(name, probe.getLocalPort());
-            probe.close();
+        try {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+            FakeService service = new FakeService(name, port);
             service.answer();
             return service;
         } catch (IOException e) {
@@ -96,69 +111,87 @@ public final class FakeService implements AutoCloseable {
 
     /** Serves requests (the normal state). */
     public synchronized void answer() {
-        closeHung();
-        if (http != null) {
+        switchTo(Mode.ANSWER);
+    }
+
+    /** Accepts connections and never answers, like a service stuck in a long GC pause or a deadlock. */
+    public synchronized void hang() {
+        switchTo(Mode.HANG);
+    }
+
+    /** Stops listening: connections are refused, open ones are closed. */
+    public synchronized void stop() {
+        closeQuietly(front);
+        front = null;
+        closeOpenConnections();
+    }
+
+    private void switchTo(Mode next) {
+        if (mode != next) {
+            mode = next;
+            closeOpenConnections();
+        }
+        if (front != null) {
             return;
         }
         try {
-            http = HttpServer.create();
-            http.bind(new InetSocketAddress("127.0.0.1", port), 100);
-            http.createContext("/", this::handle);
-            http.setExecutor(executor);
-            http.start();
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port), 100);
+            front = socket;
+            executor.execute(() -> accept(socket));
         } catch (IOException e) {
             throw new UncheckedIOException(name + " cannot listen on " + port, e);
         }
     }
 
-    /** Stops listening: connections are refused. */
-    public synchronized void stop() {
-        closeHung();
-        if (http != null) {
-            http.stop(0);
-            http = null;
-        }
-    }
-
-    /** Accepts connections and never answers, like a service stuck in a long GC pause or a deadlock. */
-    public synchronized void hang() {
-        stop();
-        try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", port), 100);
-            hung = socket;
-            executor.execute(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        held.add(socket.accept());
-                    } catch (IOException e) {
-                        return;
-                    }
+    private void accept(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                open.add(client);
+                if (mode == Mode.ANSWER) {
+                    forward(client);
                 }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + " cannot hang on " + port, e);
+            } catch (IOException e) {
+                return;
+            }
         }
     }
 
-    private void closeHung() {
-        if (hung != null) {
+    private void forward(Socket client) throws IOException {
+        Socket server = new Socket("127.0.0.1", http.getAddress().getPort());
+        open.add(server);
+        executor.execute(() -> pipe(client, server));
+        executor.execute(() -> pipe(server, client));
+    }
+
+    private void pipe(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+        } catch (IOException ignored) {
+            // the other side went away
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+            open.remove(from);
+            open.remove(to);
+        }
+    }
+
+    private void closeOpenConnections() {
+        open.forEach(FakeService::closeQuietly);
+        open.clear();
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        if (closeable != null) {
             try {
-                hung.close();
+                closeable.close();
             } catch (IOException ignored) {
                 // closing anyway
             }
-            hung = null;
         }
-        for (Socket socket : held) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-        held.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -186,6 +219,7 @@ public final class FakeService implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        http.stop(0);
         executor.shutdownNow();
     }
 }
