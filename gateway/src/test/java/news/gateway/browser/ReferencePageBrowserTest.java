@@ -210,6 +210,37 @@ class ReferencePageBrowserTest {
     }
 
     @Test
+    void aPageLoadPostsOneViewAndTheShareLinksPostTheShare() {
+        // Count the page's own POSTs before its script runs; the requests still go to the stack.
+        Map<String, Object> script = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "(function () { window.__posts = []; var fetchOriginal = window.fetch;"
+                + " window.fetch = function (input, init) {"
+                + " if (init && init.method === 'POST') { window.__posts.push(String(input) + ' ' + init.body); }"
+                + " return fetchOriginal(input, init); }; })();"));
+        try {
+            openArticle();
+            driver.findElement(By.id("share-link")).click();
+            Awaitility.await("the share status").atMost(WAIT).until(() -> !text("#share-status").isEmpty());
+
+            @SuppressWarnings("unchecked")
+            List<String> posts = (List<String>) ((JavascriptExecutor) driver).executeScript("return window.__posts;");
+            assertThat(posts).filteredOn(p -> p.contains("/views")).hasSize(1);
+            assertThat(posts).filteredOn(p -> p.contains("/shares")).containsExactly(
+                    "/api/articles/" + articleId + "/shares {\"channel\":\"link\"}");
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier",
+                    script.get("identifier")));
+        }
+        String url = BASE_URL + "/article/" + articleId;
+        assertThat(driver.findElement(By.id("share-facebook")).getAttribute("href"))
+                .startsWith("https://www.facebook.com/sharer/sharer.php?u=").contains(articleId);
+        assertThat(driver.findElement(By.id("share-x")).getAttribute("href")).startsWith("https://x.com/intent/post?url=");
+        assertThat(driver.findElement(By.id("share-kakaotalk")).getAttribute("href")).contains(articleId);
+        assertThat(driver.findElement(By.id("share-email")).getAttribute("href")).startsWith("mailto:?subject=")
+                .contains(java.net.URLEncoder.encode(url, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    @Test
     void aDegradedPageShowsAVisibleNote() {
         // Before the page's own script runs, mark the comments degraded in the page API's answer, as the gateway
         // does when comment-service is down (the stack here is healthy, and stays so for the other tests).
