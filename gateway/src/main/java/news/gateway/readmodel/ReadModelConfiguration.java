@@ -1,7 +1,12 @@
 package news.gateway.readmodel;
 
+import java.util.Map;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import news.gateway.GatewayProperties;
@@ -19,10 +24,16 @@ class ReadModelConfiguration {
         return new Rankings();
     }
 
+    /**
+     * The read models' consumer gets the same client settings as every Spring Kafka client of the platform
+     * ({@code spring.kafka.properties.*}: security protocol, SASL, trust store in production; see docs/deploy.md).
+     */
     @Bean
     ReadModelFeed readModelFeed(GatewayProperties properties, ArticleCatalog catalog, Rankings rankings,
-                                MeterRegistry meters) {
-        return new ReadModelFeed(properties.readModels(), catalog, rankings, meters);
+                                MeterRegistry meters, Environment environment) {
+        Map<String, String> clientProperties = Binder.get(environment)
+                .bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        return new ReadModelFeed(properties.readModels(), clientProperties, catalog, rankings, meters);
     }
 
     @Bean

@@ -46,6 +46,7 @@ public class ReadModelFeed implements SmartLifecycle {
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final GatewayProperties.ReadModels settings;
+    private final Map<String, String> clientProperties;
     private final ArticleCatalog catalog;
     private final Rankings rankings;
     private final JsonMapper json;
@@ -60,9 +61,11 @@ public class ReadModelFeed implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    public ReadModelFeed(GatewayProperties.ReadModels settings, ArticleCatalog catalog, Rankings rankings,
-                         MeterRegistry meters) {
+    /** @param clientProperties Kafka client settings shared by the platform (security), under the feed's own */
+    public ReadModelFeed(GatewayProperties.ReadModels settings, Map<String, String> clientProperties,
+                         ArticleCatalog catalog, Rankings rankings, MeterRegistry meters) {
         this.settings = settings;
+        this.clientProperties = Map.copyOf(clientProperties);
         this.catalog = catalog;
         this.rankings = rankings;
         this.meters = meters;
@@ -245,7 +248,7 @@ public class ReadModelFeed implements SmartLifecycle {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(clientProperties);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-read-models-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -157,9 +157,25 @@ class ReadModelFeedTest {
         return feed;
     }
 
+    @org.junit.jupiter.api.Test
+    void theSharedKafkaClientSettingsReachTheConsumerSoProductionSecurityApplies() {
+        // spring.kafka.properties.* (SASL_SSL in production) must shape the read models' consumer too: told to speak
+        // SSL to this plaintext broker, it can never catch up, which proves the setting reached it
+        ReadModelFeed feed = feed(news.testsupport.TestInfrastructure.kafkaBootstrapServers(),
+                java.util.Map.of("security.protocol", "SSL"));
+        feed.start();
+
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(4)).atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !feed.caughtUp());
+    }
+
     private ReadModelFeed feed(String bootstrapServers) {
+        return feed(bootstrapServers, java.util.Map.of());
+    }
+
+    private ReadModelFeed feed(String bootstrapServers, java.util.Map<String, String> clientProperties) {
         ReadModelFeed feed = new ReadModelFeed(new GatewayProperties.ReadModels(bootstrapServers,
-                Events.ARTICLE_EVENTS, Events.RANKINGS, 1000), catalog, rankings, meters);
+                Events.ARTICLE_EVENTS, Events.RANKINGS, 1000), clientProperties, catalog, rankings, meters);
         feeds.add(feed);
         return feed;
     }

@@ -43,7 +43,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -192,15 +191,9 @@ class SecureKafkaProofTest {
         }
     }
 
-    /**
-     * The gateway's read models over SASL_SSL. Disabled: {@code gateway/.../readmodel/ReadModelFeed} builds its consumer
-     * from the bootstrap servers alone, without {@code spring.kafka.properties.*}, so it connects with PLAINTEXT to the
-     * SASL_SSL listener and never catches up (seen here: not ready after 5 minutes, its consumer logging
-     * {@code security.protocol = PLAINTEXT}; docs/deploy.md, "Known gaps"). Enable it with that fix.
-     */
+    /** The gateway's read models over SASL_SSL: its consumer takes {@code spring.kafka.properties.*} like the others. */
     @Test
     @Order(3)
-    @Disabled("gateway ReadModelFeed ignores spring.kafka security settings: see docs/deploy.md, Known gaps")
     void theGatewayReadModelsCatchUpOverSaslSsl() throws Exception {
         int gateway = start("gateway", Map.of("RANKING_SERVICE_URL", "http://127.0.0.1:" + ranking,
                 "ARTICLE_SERVICE_URL", "http://127.0.0.1:" + article, "COMMENT_SERVICE_URL", "http://127.0.0.1:" + comment));
