@@ -1,5 +1,6 @@
 package news.kit;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,14 +17,16 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.util.unit.DataSize;
 
+import io.micrometer.tracing.Tracer;
 import news.kit.outbox.OutboxProperties;
 import news.kit.security.NewsJwt;
 import news.kit.security.NewsJwtProperties;
+import news.kit.tracing.CurrentTrace;
 import news.kit.web.ClientAddresses;
 import news.kit.web.ProblemDetailsAdvice;
 import news.kit.web.RequestBodyLimitFilter;
 
-/** Wires the kit into a service: token decoding, problem details and the body-size limit. */
+/** Wires the kit into a service: token decoding, problem details, the body-size limit and the current trace. */
 @AutoConfiguration
 @EnableConfigurationProperties({NewsJwtProperties.class, OutboxProperties.class, KitAutoConfiguration.WebLimits.class,
         Sections.class})
@@ -32,6 +35,12 @@ public class KitAutoConfiguration {
     /** @param maxRequestBody the largest request body a service reads ({@code news.web.max-request-body}) */
     @ConfigurationProperties("news.web")
     public record WebLimits(@DefaultValue("1MB") DataSize maxRequestBody) {
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CurrentTrace currentTrace(ObjectProvider<Tracer> tracer) {
+        return new CurrentTrace(tracer);
     }
 
     @Configuration(proxyBeanMethods = false)

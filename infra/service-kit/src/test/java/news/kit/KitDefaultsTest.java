@@ -27,4 +27,21 @@ class KitDefaultsTest {
         assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("server.port")).isEqualTo("8081");
     }
+
+    @Test
+    void tracingSamplesATenthByDefaultExportsNothingUntilAnEndpointIsSetAndTheSamplingIsAnEnvironmentVariable() {
+        StandardEnvironment defaults = new StandardEnvironment();
+        new KitDefaults().postProcessEnvironment(defaults, new SpringApplication());
+        StandardEnvironment sampled = new StandardEnvironment();
+        sampled.getPropertySources().addFirst(new MapPropertySource("env", Map.of("NEWS_TRACING_SAMPLING", "1.0")));
+        new KitDefaults().postProcessEnvironment(sampled, new SpringApplication());
+
+        assertThat(defaults.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
+        assertThat(sampled.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+        assertThat(defaults.getProperty("management.tracing.propagation.type")).isEqualTo("W3C");
+        assertThat(defaults.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
+                .as("Boot creates the OTLP exporter as soon as the property exists, even blank").isFalse();
+        assertThat(defaults.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("true");
+        assertThat(defaults.getProperty("spring.cloud.stream.kafka.binder.enable-observation")).isEqualTo("true");
+    }
 }

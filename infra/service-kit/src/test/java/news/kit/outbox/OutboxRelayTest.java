@@ -28,6 +28,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
 import news.kit.cloudevents.CloudEvent;
 import news.launcher.Ports;
 import news.testsupport.CloudEventAssertions;
@@ -130,6 +134,46 @@ class OutboxRelayTest {
             assertThat(relay.publishPending()).isEqualTo(1);
             assertThat(probe.await(TopicProbe.withKey(articleId), 1)).extracting(TopicProbe::value)
                     .containsExactly(payload(articleId, 2, "posted"));
+        }
+    }
+
+    @Test
+    void eachRecordCarriesTheTraceparentStoredWithItsEventEvenWhenTheTemplateIsObserved() {
+        String articleId = newId();
+        String requestTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String relayTrace = "00-11111111111111111111111111111111-2222222222222222-01";
+        write(articleId, CloudEvent.create("news.comment.posted", "/service-kit-test", articleId,
+                payload(articleId, 1, "posted"), requestTrace));
+        write(articleId, event(articleId, "news.comment.removed", 2));
+        // an observed template puts the sending thread's context on every record, as tracing would
+        ObservationRegistry tracing = ObservationRegistry.create();
+        tracing.observationConfig().observationHandler(new ObservationHandler<SenderContext<Object>>() {
+            @Override
+            public void onStart(SenderContext<Object> context) {
+                context.getSetter().set(context.getCarrier(), "traceparent", relayTrace);
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof SenderContext;
+            }
+        });
+        KafkaTemplate<String, byte[]> observed = new KafkaTemplate<>(producers);
+        observed.setObservationEnabled(true);
+        observed.setObservationRegistry(tracing);
+
+        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
+            assertThat(relay(observed).publishPending()).isEqualTo(2);
+
+            List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(articleId), 2);
+            assertThat(TopicProbe.header(records.get(0), "traceparent")).isEqualTo(requestTrace);
+            assertThat(TopicProbe.header(records.get(1), "traceparent")).as("no trace stored, none made up").isNull();
+        }
+        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
+            observed.send(CloudEvent.create("news.comment.posted", "/service-kit-test", articleId,
+                    payload(articleId, 3, "posted"), requestTrace).toRecord(TOPIC));
+            assertThat(TopicProbe.header(probe.await(TopicProbe.withKey(articleId), 1).get(0), "traceparent"))
+                    .as("what the relay avoids: a plain observed send replaces the header").isEqualTo(relayTrace);
         }
     }
 

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import news.kit.security.NewsSecurity;
+import news.kit.tracing.CurrentTrace;
 
 /** A minimal servlet service wired with the kit, to prove the kit's behaviour over real HTTP. */
 @SpringBootApplication
@@ -30,6 +31,18 @@ class KitTestApplication {
 
     @RestController
     static class Endpoints {
+
+        private final CurrentTrace trace;
+
+        Endpoints(CurrentTrace trace) {
+            this.trace = trace;
+        }
+
+        @GetMapping("/trace")
+        Map<String, Object> trace() {
+            String traceparent = trace.traceparent();
+            return Map.of("traceparent", traceparent == null ? "none" : traceparent);
+        }
 
         @PostMapping("/drafts")
         Map<String, Object> create(@Valid @RequestBody Draft draft) {
