@@ -1,0 +1,82 @@
+package news.systemtests;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The 16 ranking lists (Popular Now and Must-Reads, {@code all} and every section) in a form two instances or two
+ * moments can be compared by: Popular Now by its counts, Must-Reads by its engagement {@code views + 5*comments +
+ * 10*shares}, recovered from the score and the article's age at {@code computedAt} (the score decays with age, the
+ * engagement does not), in article id order. Fallback entries are marked as such.
+ */
+final class Lists {
+
+    static final List<String> KINDS = List.of("popular-now", "must-reads");
+
+    private Lists() {
+    }
+
+    static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (String kind : KINDS) {
+            keys.add(kind + "|all");
+            Newsroom.SECTIONS.forEach(s -> keys.add(kind + "|" + s));
+        }
+        return keys;
+    }
+
+    /** Every list as {@code articleId=count} entries in rank order, from a ranking-service (or gateway) base URL. */
+    static Map<String, List<String>> all(String baseUrl) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        for (String key : keys()) {
+            String[] parts = key.split("\\|");
+            Api.Answer answer = Newsroom.list(baseUrl, parts[0], parts[1], 50);
+            if (answer.status() != 200) {
+                throw new AssertionError(key + " from " + baseUrl + ": " + answer);
+            }
+            lists.put(key, comparable(answer.json()));
+        }
+        return lists;
+    }
+
+    static List<String> comparable(JsonNode list) {
+        boolean mustReads = "must-reads".equals(list.path("list").asString());
+        Instant computedAt = Instant.parse(list.path("computedAt").asString());
+        List<String> entries = new ArrayList<>();
+        for (JsonNode e : list.path("entries")) {
+            String id = e.path("articleId").asString();
+            if (e.path("fallback").asBoolean()) {
+                entries.add(id + "=fallback");
+            } else if (mustReads) {
+                entries.add(id + "=" + engagement(e, computedAt));
+            } else {
+                entries.add(id + "=" + e.path("score").asLong());
+            }
+        }
+        if (mustReads) {
+            // the order follows from scores that decay with each article's age, so it may change between two
+            // computations even with the same counts; what must be equal is who is listed with which engagement
+            java.util.Collections.sort(entries);
+        }
+        return entries;
+    }
+
+    /** {@code score * (ageHours + 2)^1.5}, rounded: the Must-Reads numerator (the score is rounded to 6 decimals). */
+    static long engagement(JsonNode entry, Instant computedAt) {
+        double ageHours = Math.max(0, Duration.between(Instant.parse(entry.path("publishedAt").asString()), computedAt)
+                .toMillis()) / 3_600_000.0;
+        double engagement = entry.path("score").asDouble() * Math.pow(ageHours + 2, 1.5);
+        long rounded = Math.round(engagement);
+        if (Math.abs(engagement - rounded) > 0.01) {
+            throw new AssertionError("Must-Reads score " + entry + " at " + computedAt + " is not a whole engagement: "
+                    + engagement);
+        }
+        return rounded;
+    }
+}

@@ -1,0 +1,113 @@
+package news.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import news.launcher.DevTokens;
+import tools.jackson.databind.JsonNode;
+
+/** What editors and readers do through the gateway, for the tests' set-up and checks. */
+final class Newsroom {
+
+    static final List<String> SECTIONS = List.of("Views", "Army", "Navy", "Air Force", "Defense Industry", "North Korea",
+            "Policy");
+    static final String EDITOR = DevTokens.mint("sys-editor", "System Editor", List.of("editor"), Duration.ofHours(12));
+    private static final Map<String, String> READERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger ARTICLES = new AtomicInteger();
+
+    private Newsroom() {
+    }
+
+    static String reader(String subject) {
+        return READERS.computeIfAbsent(subject, s -> DevTokens.mint(s, "Reader " + s, List.of("reader"),
+                Duration.ofHours(12)));
+    }
+
+    /** A new published article through the gateway's editor API; returns its id. */
+    static String publish(SystemStack stack, String title, String section) {
+        return create(stack, title, section, true).path("id").asString();
+    }
+
+    static JsonNode create(SystemStack stack, String title, String section, boolean publish) {
+        int n = ARTICLES.incrementAndGet();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("section", section);
+        body.put("source", "System Test Wire");
+        body.put("byline", Map.of("name", "System Test", "email", "system.test@example.com"));
+        body.put("body", List.of("Paragraph one of article " + n + ".", "Paragraph two."));
+        body.put("tags", List.of("system-test"));
+        body.put("publish", publish);
+        Api.Answer answer = Api.post(stack.api("/api/articles"), body, EDITOR);
+        assertThat(answer.status()).as("create article: %s", answer).isEqualTo(201);
+        return answer.json();
+    }
+
+    /**
+     * Waits until comment-service knows the article as published (its replica is fed by news.article-events), by
+     * posting a first comment until it is accepted; returns that comment's id.
+     */
+    static String awaitCommentable(SystemStack stack, String articleId) {
+        String[] id = new String[1];
+        await("comment-service learns article " + articleId).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    Api.Answer answer = comment(stack, articleId, "sys-first", "First comment on " + articleId);
+                    if (answer.status() == 201) {
+                        id[0] = answer.json().path("id").asString();
+                        return true;
+                    }
+                    assertThat(answer.status()).as("only 404 until the replica knows it: %s", answer).isEqualTo(404);
+                    return false;
+                });
+        return id[0];
+    }
+
+    static Api.Answer comment(SystemStack stack, String articleId, String author, String text) {
+        return Api.post(stack.api("/api/articles/" + articleId + "/comments"), Map.of("text", text), reader(author));
+    }
+
+    /** A list as the ranking API answers it through the gateway (503 while ranking-service cannot answer). */
+    static Api.Answer list(String baseUrl, String list, String section, int limit) {
+        return Api.get(baseUrl + "/api/rankings/" + list + "?section=" + URLEncoder.encode(section, StandardCharsets.UTF_8)
+                + "&limit=" + limit);
+    }
+
+    /** articleId to score of the entries that are not fallback fill. */
+    static Map<String, Long> popularScores(JsonNode list) {
+        Map<String, Long> scores = new LinkedHashMap<>();
+        for (JsonNode entry : list.path("entries")) {
+            if (!entry.path("fallback").asBoolean()) {
+                scores.put(entry.path("articleId").asString(), entry.path("score").asLong());
+            }
+        }
+        return scores;
+    }
+
+    /** Every visible comment of an article, paging through the gateway. */
+    static List<String> listComments(SystemStack stack, String article) {
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Api.Answer page = Api.get(stack.api("/api/articles/" + article + "/comments?limit=50"
+                    + (cursor == null ? "" : "&cursor=" + encode(cursor))));
+            assertThat(page.status()).as("comment page: %s", page).isEqualTo(200);
+            JsonNode json = page.json();
+            json.path("items").forEach(item -> ids.add(item.path("id").asString()));
+            cursor = json.path("next").isNull() || json.path("next").isMissingNode() ? null : json.path("next").asString();
+        } while (cursor != null);
+        return ids;
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
