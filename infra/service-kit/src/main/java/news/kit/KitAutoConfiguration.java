@@ -8,10 +8,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -22,6 +24,8 @@ import news.kit.outbox.OutboxProperties;
 import news.kit.security.NewsJwt;
 import news.kit.security.NewsJwtProperties;
 import news.kit.tracing.CurrentTrace;
+import io.swagger.v3.oas.models.OpenAPI;
+import news.kit.web.ApiDocs;
 import news.kit.web.ClientAddresses;
 import news.kit.web.ProblemDetailsAdvice;
 import news.kit.web.RequestBodyLimitFilter;
@@ -41,6 +45,21 @@ public class KitAutoConfiguration {
     @ConditionalOnMissingBean
     CurrentTrace currentTrace(ObjectProvider<Tracer> tracer) {
         return new CurrentTrace(tracer);
+    }
+
+    /** The common part of the OpenAPI document, for services with a springdoc starter. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
+    static class OpenApi {
+
+        @Bean
+        @ConditionalOnMissingBean
+        OpenAPI newsOpenApi(Environment environment, ObjectProvider<BuildProperties> build) {
+            BuildProperties properties = build.getIfAvailable();
+            return ApiDocs.of(environment.getProperty("spring.application.name", "service"),
+                    properties != null && properties.getVersion() != null ? properties.getVersion() : "unknown",
+                    environment.getProperty("news.api.description", "A service of the news platform."));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

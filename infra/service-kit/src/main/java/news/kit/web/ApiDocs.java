@@ -1,0 +1,29 @@
+package news.kit.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/**
+ * The part of every service's OpenAPI document ({@code /v3/api-docs}, springdoc) that is the same for all: title
+ * and version of the service, the bearer-token scheme, and where the events are described.
+ */
+public final class ApiDocs {
+
+    public static final String BEARER = "bearer";
+
+    private ApiDocs() {
+    }
+
+    public static OpenAPI of(String application, String version, String description) {
+        return new OpenAPI()
+                .info(new Info().title(application).version(version).description(description
+                        + "\n\nErrors are RFC 9457 problem details (application/problem+json). Events this service"
+                        + " publishes or reads are described by the AsyncAPI 3 document infra/contracts/asyncapi.yaml"
+                        + " (topics, keys, CloudEvents headers, payload schemas)."))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("A JWT with claims sub, name and roles (reader, editor)")));
+    }
+}
