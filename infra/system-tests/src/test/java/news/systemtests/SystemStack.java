@@ -44,6 +44,7 @@ final class SystemStack {
     static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
 
     private static SystemStack shared;
+    private static Throwable failure;
 
     final Path root;
     final Path run;
@@ -65,16 +66,20 @@ final class SystemStack {
 
     /** The stack of this test JVM, started at the first call. */
     static synchronized SystemStack shared() {
+        if (failure != null) {
+            throw new IllegalStateException("the stack did not start (see the first test's error)", failure);
+        }
         if (shared == null) {
             SystemStack stack = new SystemStack(repositoryRoot());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "system-stack-stop"));
-            shared = stack;
             try {
                 stack.start();
             } catch (RuntimeException | Error e) {
+                failure = e;
                 stack.stop();
                 throw e;
             }
+            shared = stack;
         }
         return shared;
     }
@@ -116,25 +121,69 @@ final class SystemStack {
             copy(layout.serviceJar(s.name()), jars.resolve(s.name() + ".jar"));
         }
 
-        kafka = new KafkaBroker(run.resolve("kafka"), Ports.freePort(), Ports.freePort(), jars.resolve("kafka-lib") + "/*",
-                List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + layout.kafkaLogConfig()),
-                log("kafka"));
-        remember(kafka.process());
-        mongoPort = Ports.freePort();
-        mongo = new ManagedProcess("mongo", java(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-cp",
-                jars.resolve("local-mongo.jar") + ":" + jars.resolve("mongo-lib") + "/*", "news.localmongo.LocalMongoStore",
-                "--port", Integer.toString(mongoPort), "--file", run.resolve("mongo/store.mv").toString())),
-                Map.of(), log("mongo"));
-        remember(mongo);
-        mongo.start();
-        kafka.start(Duration.ofSeconds(120));
+        // Free ports are chosen, then bound by another process: on a shared machine something else may take one in
+        // between. A start that fails on a taken port is retried on new ports.
+        for (int attempt = 1; ; attempt++) {
+            kafka = new KafkaBroker(run.resolve("kafka-" + attempt), Ports.freePort(), Ports.freePort(),
+                    jars.resolve("kafka-lib") + "/*", List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                    "-Dlog4j2.configurationFile=" + layout.kafkaLogConfig()), log("kafka"));
+            remember(kafka.process());
+            try {
+                kafka.start(Duration.ofSeconds(120));
+                break;
+            } catch (IllegalStateException e) {
+                kafka.process().kill();
+                if (attempt == 3 || !tail(kafka.process().logFile(), 200).contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
         Topics.ensure(kafka.bootstrapServers(), TopicCatalog.load(), (short) 1);
-        await("the store listens").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Ports.isListening(mongoPort) || !mongo.isAlive());
-        if (!mongo.isAlive()) {
-            throw new IllegalStateException("the store exited; see " + mongo.logFile());
+        for (int attempt = 1; ; attempt++) {
+            mongoPort = Ports.freePort();
+            mongo = new ManagedProcess("mongo", java(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+                    jars.resolve("local-mongo.jar") + ":" + jars.resolve("mongo-lib") + "/*", "news.localmongo.LocalMongoStore",
+                    "--port", Integer.toString(mongoPort), "--file", run.resolve("mongo/store.mv").toString())),
+                    Map.of(), log("mongo"));
+            remember(mongo);
+            mongo.start();
+            await("the store listens").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Ports.isListening(mongoPort) || !mongo.isAlive());
+            if (mongo.isAlive()) {
+                break;
+            }
+            if (attempt == 3 || !tail(mongo.logFile(), 20).contains("already in use")) {
+                throw new IllegalStateException("the store exited; see " + mongo.logFile());
+            }
         }
 
+        for (int attempt = 1; ; attempt++) {
+            startServices(jars);
+            try {
+                awaitReady(services.values().toArray(Service[]::new));
+                break;
+            } catch (RuntimeException e) {
+                boolean taken = services.values().stream().anyMatch(s -> !s.isAlive()
+                        && tail(s.process.logFile(), 200).contains("already in use"));
+                services.values().forEach(s -> s.process.kill());
+                if (attempt == 3 || !taken) {
+                    throw e;
+                }
+            }
+        }
+        // made now, while every consumer surely works: tests that run after the poison records (the jqwik engine
+        // may run after Jupiter's) comment on it without depending on comment-service reading news.article-events
+        propertyArticle = Newsroom.publish(this, "Property-based comments", "Policy");
+        Newsroom.awaitCommentable(this, propertyArticle);
+        startUp = Duration.ofNanos(System.nanoTime() - startedAt);
+        Figures.record("stack", "start-up", "%.1f s (broker, store, 4 services ready)".formatted(startUp.toMillis() / 1000.0));
+        System.out.printf("[system] stack ready after %.1f s: broker %s, store %s, %s%n", startUp.toMillis() / 1000.0,
+                kafka.bootstrapServers(), mongoUri(), services.values());
+    }
+
+    /** The four services on free ports, each knowing the others' addresses, as the launcher starts them. */
+    private void startServices(Path jars) {
+        services.clear();
         Map<String, Integer> ports = new LinkedHashMap<>();
         Layout.SERVICES.forEach(s -> ports.put(s.name(), Ports.freePort()));
         for (Layout.Service s : Layout.SERVICES) {
@@ -150,15 +199,6 @@ final class SystemStack {
             services.put(s.name(), new Service(s.name(), jars.resolve(s.name() + ".jar"), ports.get(s.name()), env));
         }
         services.values().forEach(Service::start);
-        awaitReady(services.values().toArray(Service[]::new));
-        // made now, while every consumer surely works: tests that run after the poison records (the jqwik engine
-        // may run after Jupiter's) comment on it without depending on comment-service reading news.article-events
-        propertyArticle = Newsroom.publish(this, "Property-based comments", "Policy");
-        Newsroom.awaitCommentable(this, propertyArticle);
-        startUp = Duration.ofNanos(System.nanoTime() - startedAt);
-        Figures.record("stack", "start-up", "%.1f s (broker, store, 4 services ready)".formatted(startUp.toMillis() / 1000.0));
-        System.out.printf("[system] stack ready after %.1f s: broker %s, store %s, %s%n", startUp.toMillis() / 1000.0,
-                kafka.bootstrapServers(), mongoUri(), services.values());
     }
 
     /** Settings the tests need that differ from the platform's defaults; see the class comment. */
