@@ -41,7 +41,9 @@ class KitDefaultsTest {
         assertThat(defaults.getProperty("management.tracing.propagation.type")).isEqualTo("W3C");
         assertThat(defaults.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
                 .as("Boot creates the OTLP exporter as soon as the property exists, even blank").isFalse();
-        assertThat(defaults.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("true");
+        assertThat(defaults.containsProperty("spring.kafka.template.observation-enabled"))
+                .as("the template is the outbox relay's: its records keep the stored traceparent").isFalse();
+        assertThat(defaults.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
         assertThat(defaults.getProperty("spring.cloud.stream.kafka.binder.enable-observation")).isEqualTo("true");
     }
 }

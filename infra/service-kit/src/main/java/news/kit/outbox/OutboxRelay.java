@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import com.mongodb.client.MongoCollection;
@@ -47,10 +46,10 @@ import news.kit.cloudevents.CloudEvent;
  * relay; several service instances share the work through a lease on each document. {@link #nudge()} after a write
  * makes the event leave at once instead of at the next poll.
  *
- * <p>Each record carries the {@code traceparent} stored with its event, the trace of the request that caused it. The
- * relay therefore never sends through an observed {@link KafkaTemplate}: an observation would replace that header
- * with the relay thread's own context, a new trace nobody asked for. Given a template, it sends through a plain
- * template of its own on the same producer factory (the same producer).
+ * <p>Each record carries the {@code traceparent} stored with its event: the trace of the request that caused it, so
+ * that the trace goes on in whoever consumes the record. Give the relay a template whose observation is off (Spring
+ * Kafka's default, which the kit keeps): an observed send would replace that header with the relay thread's own
+ * context, a new trace nobody asked for.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -74,8 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(MongoOperations mongo, KafkaOperations<String, byte[]> kafka, String collectionName,
                        String topic, OutboxProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
-        this.kafka = kafka instanceof KafkaTemplate<String, byte[]> template
-                ? new KafkaTemplate<>(template.getProducerFactory()) : kafka;
+        this.kafka = kafka;
         this.collectionName = collectionName;
         this.topic = topic;
         this.properties = properties;

@@ -138,14 +138,14 @@ class OutboxRelayTest {
     }
 
     @Test
-    void eachRecordCarriesTheTraceparentStoredWithItsEventEvenWhenTheTemplateIsObserved() {
+    void eachRecordCarriesTheTraceparentStoredWithItsEventWhichAnObservedTemplateWouldReplace() {
         String articleId = newId();
         String requestTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         String relayTrace = "00-11111111111111111111111111111111-2222222222222222-01";
         write(articleId, CloudEvent.create("news.comment.posted", "/service-kit-test", articleId,
                 payload(articleId, 1, "posted"), requestTrace));
         write(articleId, event(articleId, "news.comment.removed", 2));
-        // an observed template puts the sending thread's context on every record, as tracing would
+        // an observed template puts the sending thread's context on every record, as tracing does
         ObservationRegistry tracing = ObservationRegistry.create();
         tracing.observationConfig().observationHandler(new ObservationHandler<SenderContext<Object>>() {
             @Override
@@ -163,7 +163,7 @@ class OutboxRelayTest {
         observed.setObservationRegistry(tracing);
 
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
-            assertThat(relay(observed).publishPending()).isEqualTo(2);
+            assertThat(relay(new KafkaTemplate<>(producers)).publishPending()).isEqualTo(2);
 
             List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(articleId), 2);
             assertThat(TopicProbe.header(records.get(0), "traceparent")).isEqualTo(requestTrace);
@@ -173,7 +173,7 @@ class OutboxRelayTest {
             observed.send(CloudEvent.create("news.comment.posted", "/service-kit-test", articleId,
                     payload(articleId, 3, "posted"), requestTrace).toRecord(TOPIC));
             assertThat(TopicProbe.header(probe.await(TopicProbe.withKey(articleId), 1).get(0), "traceparent"))
-                    .as("what the relay avoids: a plain observed send replaces the header").isEqualTo(relayTrace);
+                    .as("why the relay's template must not be observed: it replaces the header").isEqualTo(relayTrace);
         }
     }
 
