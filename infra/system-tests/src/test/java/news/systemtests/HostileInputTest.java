@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.assertj.core.api.SoftAssertions;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -91,6 +92,8 @@ class HostileInputTest {
         }
         List<String> wrong = new ArrayList<>();
         List<String> emitted = new ArrayList<>();
+        List<String> traces = new ArrayList<>();
+        int problems = 0;
         Map<String, Map<Integer, Integer>> byCategory = new TreeMap<>();
         try {
             for (Hostile h : corpus) {
@@ -98,6 +101,12 @@ class HostileInputTest {
                 byCategory.computeIfAbsent(h.category(), c -> new TreeMap<>()).merge(answer.status(), 1, Integer::sum);
                 if (answer.status() < 400 || answer.status() > 499) {
                     wrong.add(h + " -> " + answer);
+                }
+                if (answer.body() != null && STACK_FRAME.matcher(answer.body()).find()) {
+                    traces.add(h + " -> " + answer);
+                }
+                if (String.valueOf(answer.header("Content-Type")).startsWith("application/problem+json")) {
+                    problems++;
                 }
             }
             for (var tail : tails.entrySet()) {
@@ -119,13 +128,23 @@ class HostileInputTest {
         Figures.record("hostile input", "answers outside 4xx", wrong.size());
         Figures.record("hostile input", "events emitted", emitted.size());
         Figures.record("hostile input", "store changed", !storeAfter.equals(storeBefore));
+        Figures.record("hostile input", "answers that are problem details (application/problem+json)",
+                problems + " of " + corpus.size());
+        Figures.record("hostile input", "answers with a stack trace", traces.size());
         wrong.forEach(w -> System.out.println("[system] hostile input answered outside 4xx: " + w));
-        assertThat(wrong).as("answers other than 4xx").isEmpty();
-        assertThat(emitted).as("events emitted by bad requests").isEmpty();
-        assertThat(storeAfter).as("articles and comments in the store").isEqualTo(storeBefore);
-        assertThat(Api.get(stack.api("/api/comments/" + bobsComment)).status()).as("Bob's comment is still there")
-                .isEqualTo(200);
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(wrong).as("answers other than 4xx").isEmpty();
+            soft.assertThat(traces).as("answers that show a stack trace").isEmpty();
+            soft.assertThat(emitted).as("events emitted by bad requests").isEmpty();
+            soft.assertThat(storeAfter).as("articles and comments in the store").isEqualTo(storeBefore);
+            soft.assertThat(Api.get(stack.api("/api/comments/" + bobsComment)).status())
+                    .as("Bob's comment is still there").isEqualTo(200);
+        });
     }
+
+    /** A Java stack frame as a stack trace prints it: {@code at org.example.Type.method(Type.java:12)}. */
+    static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile(
+            "at [a-zA-Z_$][\\w$]*(\\.[\\w$]+)+\\([\\w$]+\\.java:\\d+\\)");
 
     // -------------------------------------------------------------------------------------------------------------
 

@@ -43,24 +43,49 @@ class ReplayAndDuplicatesTest {
     @BeforeAll
     static void engagementOnEveryTopic() {
         stack = SystemStack.shared();
-        // shares and comments, so that Must-Reads counts all three kinds, and an editor pick
-        List<String> popular = new ArrayList<>(Newsroom.popularScores(
-                Newsroom.list(stack.api(""), "popular-now", "all", 10).json()).keySet());
-        for (int i = 0; i < Math.min(5, popular.size()); i++) {
+        // views, shares and comments of articles of this test's own, so that Must-Reads counts all three kinds
+        List<String> engaged = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            engaged.add(Newsroom.publish(stack, "Engagement article " + i, Newsroom.SECTIONS.get(i + 2)));
+        }
+        try (KafkaProducer<String, byte[]> producer = Kafka.producer(stack.bootstrapServers())) {
+            for (int i = 0; i < engaged.size(); i++) {
+                for (int v = 0; v < 10 * (i + 1); v++) {
+                    producer.send(Kafka.view(engaged.get(i), Newsroom.SECTIONS.get(i + 2),
+                            Kafka.readerHash("engaged-" + i + "-" + v), false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                }
+            }
+        }
+        for (int i = 0; i < engaged.size(); i++) {
             for (int s = 0; s <= i; s++) {
-                assertThat(Api.post(stack.api("/api/articles/" + popular.get(i) + "/shares"),
+                assertThat(Api.post(stack.api("/api/articles/" + engaged.get(i) + "/shares"),
                         Map.of("channel", List.of("facebook", "x", "kakaotalk", "email", "link").get(s), "readerId",
                                 "sharer-" + s), null).status()).isEqualTo(202);
             }
-            Newsroom.awaitCommentable(stack, popular.get(i));
+            Newsroom.awaitCommentable(stack, engaged.get(i));
         }
         // one article in each partition: a new view of each, produced after everything else, shows when all the
-        // records before it have been counted and the lists recomputed
+        // records before it have been counted and the lists recomputed. They get more views than any other
+        // article, so that they are in the top 50 of both 'all' lists, where their counts can be seen.
         while (SENTINELS.size() < Kafka.PARTITIONS) {
             String id = Newsroom.publish(stack, "Sentinel article " + SENTINELS.size(), "Policy");
             SENTINELS.putIfAbsent(Kafka.partitionOf(id), id);
         }
+        long top = Newsroom.popularScores(Newsroom.list(stack.api(""), "popular-now", "all", 1).json()).values().stream()
+                .mapToLong(Long::longValue).max().orElse(0);
+        sentinelBase = top + top / 5 + 100;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (KafkaProducer<String, byte[]> producer = Kafka.producer(stack.bootstrapServers())) {
+            for (String id : SENTINELS.values()) {
+                for (long v = 0; v < sentinelBase; v++) {
+                    producer.send(Kafka.view(id, "Policy", Kafka.readerHash("sentinel-" + id + "-" + v), false, now));
+                }
+            }
+            producer.flush();
+        }
     }
+
+    static long sentinelBase;
 
     @Test
     @Order(1)
@@ -142,7 +167,7 @@ class ReplayAndDuplicatesTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (KafkaProducer<String, byte[]> producer = Kafka.producer(stack.bootstrapServers())) {
             SENTINELS.values().forEach(id -> producer.send(Kafka.view(id, "Policy",
-                    Kafka.readerHash("sentinel-" + id + "-" + round), false, now)));
+                    Kafka.readerHash("sentinel-round-" + id + "-" + round), false, now)));
             producer.flush();
         }
         Map<String, List<String>> lists = new LinkedHashMap<>();
@@ -151,8 +176,10 @@ class ReplayAndDuplicatesTest {
                     lists.clear();
                     lists.putAll(Lists.all(stack.ranking().url("")));
                     for (String id : SENTINELS.values()) {
-                        assertThat(lists.get("popular-now|all")).as("sentinel %s", id).contains(id + "=" + round);
-                        assertThat(lists.get("must-reads|all")).as("sentinel %s", id).contains(id + "=" + round);
+                        for (String key : List.of("popular-now|all", "must-reads|all", "popular-now|Policy", "must-reads|Policy")) {
+                            assertThat(lists.get(key)).as("sentinel %s in %s", id, key)
+                                    .contains(id + "=" + (sentinelBase + round));
+                        }
                     }
                 });
         return withoutSentinels(lists);
