@@ -10,8 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import news.kit.security.NewsSecurity;
 
 /**
- * Who may call what: probes, reads, views and shares are open to everybody; every other article call is an editor's
- * (role {@code editor}); anything else needs at least a valid token.
+ * Who may call what: probes, the OpenAPI document, reads, views and shares are open to everybody; every other
+ * article call is an editor's (role {@code editor}); anything else needs at least a valid token.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -20,7 +20,7 @@ class WebSecurity {
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
         return NewsSecurity.apply(http, converter)
                 .authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/actuator/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles/*/views", "/api/articles/*/shares").permitAll()
                         .requestMatchers("/api/articles", "/api/articles/**").hasRole("editor")

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.servlet.http.HttpServletRequest;
 import news.article.article.ArticleJson.CreateRequest;
 import news.article.article.ArticleJson.EditorArticle;
 import news.article.article.ArticleJson.EditorPickRequest;
 import news.article.article.ArticleJson.UpdateRequest;
+import news.kit.tracing.CurrentTrace;
 
 /**
  * The editor API (role {@code editor}, enforced in {@code WebSecurity}). Every answer is the article as editors
@@ -28,15 +28,17 @@ import news.article.article.ArticleJson.UpdateRequest;
 class EditorController {
 
     private final Articles articles;
+    private final CurrentTrace trace;
 
-    EditorController(Articles articles) {
+    EditorController(Articles articles, CurrentTrace trace) {
         this.articles = articles;
+        this.trace = trace;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EditorArticle> create(@RequestBody CreateRequest body, HttpServletRequest request) {
+    ResponseEntity<EditorArticle> create(@RequestBody CreateRequest body) {
         Article created = articles.create(body.input(), Boolean.TRUE.equals(body.publish()),
-                Boolean.TRUE.equals(body.editorPick()), Traceparent.of(request));
+                Boolean.TRUE.equals(body.editorPick()), trace.traceparent());
         return ResponseEntity.created(URI.create("/api/articles/" + created.id()))
                 .eTag(Long.toString(created.version()))
                 .body(EditorArticle.of(created));
@@ -45,32 +47,30 @@ class EditorController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EditorArticle> update(@PathVariable String id,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                         @RequestBody UpdateRequest body, HttpServletRequest request) {
-        return answer(articles.update(id, body.input(), expected(ifMatch, body.version()), Traceparent.of(request)));
+                                         @RequestBody UpdateRequest body) {
+        return answer(articles.update(id, body.input(), expected(ifMatch, body.version()), trace.traceparent()));
     }
 
     @PostMapping("/{id}/publish")
     ResponseEntity<EditorArticle> publish(@PathVariable String id,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                          HttpServletRequest request) {
-        return answer(articles.publish(id, expected(ifMatch, null), Traceparent.of(request)));
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(articles.publish(id, expected(ifMatch, null), trace.traceparent()));
     }
 
     @PostMapping("/{id}/unpublish")
     ResponseEntity<EditorArticle> unpublish(@PathVariable String id,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                            HttpServletRequest request) {
-        return answer(articles.unpublish(id, expected(ifMatch, null), Traceparent.of(request)));
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(articles.unpublish(id, expected(ifMatch, null), trace.traceparent()));
     }
 
     @PutMapping(path = "/{id}/editor-pick", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EditorArticle> editorPick(@PathVariable String id,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                             @RequestBody EditorPickRequest body, HttpServletRequest request) {
+                                             @RequestBody EditorPickRequest body) {
         if (body.editorPick() == null) {
             throw ArticleProblems.invalid("editorPick", "is required (true or false)");
         }
-        return answer(articles.pick(id, body.editorPick(), expected(ifMatch, null), Traceparent.of(request)));
+        return answer(articles.pick(id, body.editorPick(), expected(ifMatch, null), trace.traceparent()));
     }
 
     private static ResponseEntity<EditorArticle> answer(Article article) {

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 import news.article.article.PublishedArticle;
 import news.article.article.PublishedArticles;
+import news.kit.tracing.CurrentTrace;
 import news.kit.web.ClientAddresses;
 
 /**
@@ -33,22 +33,23 @@ import news.kit.web.ClientAddresses;
 class EngagementController {
 
     static final int READER_ID_MAX = 200;
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private final PublishedArticles articles;
     private final EngagementEvents events;
     private final ReaderHasher hasher;
     private final BotDetector bots;
     private final ClientAddresses clients;
+    private final CurrentTrace trace;
     private final Clock clock = Clock.systemUTC();
 
     EngagementController(PublishedArticles articles, EngagementEvents events, ReaderHasher hasher, BotDetector bots,
-                         ClientAddresses clients) {
+                         ClientAddresses clients, CurrentTrace trace) {
         this.articles = articles;
         this.events = events;
         this.hasher = hasher;
         this.bots = bots;
         this.clients = clients;
+        this.trace = trace;
     }
 
     /** Body of a view; optional as a whole. */
@@ -66,7 +67,7 @@ class EngagementController {
         PublishedArticle article = published(articleId);
         String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
         events.viewed(new ArticleViewed(article.id(), article.section(), readerHash(readerId, request, userAgent),
-                bots.isBot(userAgent) ? "bot" : "human", now()), traceparent(request));
+                bots.isBot(userAgent) ? "bot" : "human", now()), trace.traceparent());
         return ResponseEntity.accepted().build();
     }
 
@@ -82,7 +83,7 @@ class EngagementController {
         PublishedArticle article = published(articleId);
         String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
         events.shared(new ArticleShared(article.id(), article.section(), channel.wire(),
-                readerHash(readerId, request, userAgent), now()), traceparent(request));
+                readerHash(readerId, request, userAgent), now()), trace.traceparent());
         return ResponseEntity.accepted().build();
     }
 
@@ -107,11 +108,6 @@ class EngagementController {
             throw invalid("readerId", "must be at most " + READER_ID_MAX + " characters");
         }
         return given;
-    }
-
-    private static String traceparent(HttpServletRequest request) {
-        String value = request.getHeader("traceparent");
-        return value != null && TRACEPARENT.matcher(value).matches() ? value : null;
     }
 
     private Instant now() {
