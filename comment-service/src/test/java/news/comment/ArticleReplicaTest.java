@@ -86,6 +86,8 @@ class ArticleReplicaTest extends IntegrationTest {
         awaitReplicaVersion(articleId, 1);
         assertThat(counter("news.events.consumed", "topic", "news.article-events", "outcome", "dead_letter"))
                 .isGreaterThanOrEqualTo(3);
+        Awaitility.await("the four dead letters counted as published").atMost(WAIT).until(() -> counter(
+                "news.events.published", "topic", "news.article-events.dlq", "type", "dead-letter") >= 4);
         assertThat(api.postComment(articleId, TestTokens.reader(newId("r")), "the consumer went on").statusCode())
                 .isEqualTo(201);
     }

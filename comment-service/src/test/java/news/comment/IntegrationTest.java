@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,11 +23,12 @@ import news.testsupport.UseNewsInfrastructure;
 /**
  * The service as it runs, on the shared real broker and store. Every subclass has the same configuration as
  * {@link CommentServiceApplicationTest}, so all of them share one application context (one consumer of
- * {@code news.article-events}). Tests make their own articles, authors and client addresses, so they never see each
+ * {@code news.article-events}); the spans it ends are kept in {@link Spans}. Tests make their own articles, authors and client addresses, so they never see each
  * other's comments or rate limits.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseNewsInfrastructure
+@Import(Spans.class)
 abstract class IntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);

@@ -46,19 +46,23 @@ import news.kit.cloudevents.CloudEventHeaders;
 class ArticleEventsDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
     private static final BackOff UNTIL_THE_STORE_IS_BACK = storeBackOff();
+    /** The {@code type} of dead letters in {@code news_events_published_total}, whatever the record claimed to be. */
+    static final String DEAD_LETTER_TYPE = "dead-letter";
 
     private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
     private final KafkaTemplate<byte[], byte[]> template;
     private final MeterRegistry meters;
     private final String consumer;
+    private final ArticleEventsConsumerHealth health;
 
     ArticleEventsDeadLetters(ProducerFactory<?, ?> producerFactory, MeterRegistry meters,
-                             @Value("${spring.application.name}") String consumer) {
+                             @Value("${spring.application.name}") String consumer, ArticleEventsConsumerHealth health) {
         this.producers = new DefaultKafkaProducerFactory<>(producerFactory.getConfigurationProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer());
         this.template = new KafkaTemplate<>(producers);
         this.meters = meters;
         this.consumer = consumer;
+        this.health = health;
     }
 
     @Override
@@ -78,10 +82,13 @@ class ArticleEventsDeadLetters implements ListenerContainerWithDlqAndRetryCustom
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             deadLetters.accept(record, e);
             meters.counter("news.events.consumed", "topic", record.topic(), "outcome", "dead_letter").increment();
+            meters.counter("news.events.published", "topic", destination.apply(record, e).topic(),
+                    "type", DEAD_LETTER_TYPE).increment();
         }, backOff != null ? backOff : new FixedBackOff(500, 2));
         handler.addNotRetryableExceptions(UnprocessableEvent.class);
         handler.setBackOffFunction((record, e) -> storeUnavailable(e) ? UNTIL_THE_STORE_IS_BACK : null);
         container.setCommonErrorHandler(handler);
+        health.watch(container);
     }
 
     private Headers deadLetterHeaders(ConsumerRecord<?, ?> record, Exception e) {

@@ -2,7 +2,6 @@ package news.comment.comment;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -21,28 +19,28 @@ import org.springframework.web.server.ResponseStatusException;
 import jakarta.servlet.http.HttpServletRequest;
 import news.comment.comment.CommentViews.CommentPage;
 import news.comment.comment.CommentViews.CommentView;
+import news.kit.tracing.CurrentTrace;
 import news.kit.web.ClientAddresses;
 
 /** The comment API of DESIGN §3. Reads are public; posting and removing need a reader or editor token. */
 @RestController
 class CommentController {
 
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
-
     private final CommentService comments;
     private final ClientAddresses clientAddresses;
+    private final CurrentTrace trace;
 
-    CommentController(CommentService comments, ClientAddresses clientAddresses) {
+    CommentController(CommentService comments, ClientAddresses clientAddresses, CurrentTrace trace) {
         this.comments = comments;
         this.clientAddresses = clientAddresses;
+        this.trace = trace;
     }
 
     @PostMapping("/api/articles/{articleId}/comments")
     ResponseEntity<CommentView> post(@PathVariable String articleId, @RequestBody Map<String, Object> body,
-                                     JwtAuthenticationToken authentication, HttpServletRequest request,
-                                     @RequestHeader(name = "traceparent", required = false) String traceparent) {
+                                     JwtAuthenticationToken authentication, HttpServletRequest request) {
         CommentDocument comment = comments.post(articleId, commenter(authentication), body,
-                clientAddresses.clientOf(request), validTraceparent(traceparent));
+                clientAddresses.clientOf(request), trace.traceparent());
         return ResponseEntity.created(URI.create("/api/comments/" + comment.id)).body(CommentView.of(comment));
     }
 
@@ -58,9 +56,8 @@ class CommentController {
     }
 
     @DeleteMapping("/api/comments/{commentId}")
-    ResponseEntity<Void> remove(@PathVariable String commentId, JwtAuthenticationToken authentication,
-                                @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        comments.remove(commentId, commenter(authentication), validTraceparent(traceparent));
+    ResponseEntity<Void> remove(@PathVariable String commentId, JwtAuthenticationToken authentication) {
+        comments.remove(commentId, commenter(authentication), trace.traceparent());
         return ResponseEntity.noContent().build();
     }
 
@@ -72,9 +69,5 @@ class CommentController {
                     "The token's subject must be 1 to " + Commenter.MAX_ID_LENGTH + " characters to act on comments.");
         }
         return commenter;
-    }
-
-    private static String validTraceparent(String traceparent) {
-        return traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
     }
 }
