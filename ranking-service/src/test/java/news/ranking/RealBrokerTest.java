@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,9 +13,11 @@ import news.testsupport.UseNewsInfrastructure;
 /**
  * The whole service against the shared real broker, on the contract's topics. One context for every subclass: its
  * application id and state directory are this JVM's own, so a run never meets the local state of an earlier one.
+ * Ended spans are kept in {@link Spans}; traced records are logged ({@code logback-test.xml}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseNewsInfrastructure
+@Import(Spans.class)
 public abstract class RealBrokerTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.apache.kafka.streams.kstream.KStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +14,14 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.CleanupConfig;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import news.kit.Sections;
 import news.ranking.RankingProperties;
 import news.ranking.RankingTopics;
 import news.ranking.topology.RankingMetrics;
 import news.ranking.topology.RankingTopology;
+import news.ranking.topology.RecordTracing;
 
 /**
  * Hands the topology to the Spring Cloud Stream Kafka Streams binder as the function {@code rankings} (inputs and
@@ -36,9 +40,16 @@ class StreamsConfiguration {
     }
 
     @Bean
+    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer current = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return current == null || propagation == null ? RecordTracing.OFF : new RecordTracing(current, propagation);
+    }
+
+    @Bean
     RankingTopology rankingTopology(RankingProperties properties, RankingTopics topics, Sections sections,
-                                    RankingMetrics metrics) {
-        return new RankingTopology(properties, topics, sections, metrics);
+                                    RankingMetrics metrics, RecordTracing tracing) {
+        return new RankingTopology(properties, topics, sections, metrics, tracing);
     }
 
     @Bean

@@ -67,6 +67,7 @@ final class ActivityProcessor implements Processor<byte[], byte[], String, Activ
 
     private final EventReader reader;
     private final RankingMetrics metrics;
+    private final RecordTracing tracing;
     private final Sections sections;
     private final String consumer;
     private final RankingProperties properties;
@@ -92,10 +93,12 @@ final class ActivityProcessor implements Processor<byte[], byte[], String, Activ
     private long deadLettersSinceLog;
     private long lastDeadLetterLog;
 
-    ActivityProcessor(RankingProperties properties, EventReader reader, RankingMetrics metrics, Sections sections) {
+    ActivityProcessor(RankingProperties properties, EventReader reader, RankingMetrics metrics, RecordTracing tracing,
+                      Sections sections) {
         this.properties = properties;
         this.reader = reader;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.sections = sections;
         this.consumer = properties.consumer();
         this.popularNowWindow = properties.popularNow().window().toMillis();
@@ -129,6 +132,11 @@ final class ActivityProcessor implements Processor<byte[], byte[], String, Activ
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata where = context.recordMetadata().orElseThrow();
+        tracing.process(record.headers(), where.topic(), where.partition(), where.offset(),
+                () -> process(record, where));
+    }
+
+    private void process(Record<byte[], byte[]> record, RecordMetadata where) {
         metrics.consumed(where.topic());
         Read read = reader.read(where.topic(), record.key(), record.value(), record.headers());
         if (!read.ok()) {

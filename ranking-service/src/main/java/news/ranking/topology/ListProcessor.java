@@ -44,6 +44,7 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
     private final RankingProperties properties;
     private final ListRules rules;
     private final RankingMetrics metrics;
+    private final String topic;
     private final long publishInterval;
     private final long recomputeInterval;
     private final long alignment;
@@ -56,10 +57,11 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
     private final Map<String, Long> lastComputed = new HashMap<>();
     private final List<Long> pendingViews = new ArrayList<>();
 
-    ListProcessor(RankingProperties properties, ListRules rules, RankingMetrics metrics) {
+    ListProcessor(RankingProperties properties, ListRules rules, RankingMetrics metrics, String topic) {
         this.properties = properties;
         this.rules = rules;
         this.metrics = metrics;
+        this.topic = topic;
         this.publishInterval = properties.publishInterval().toMillis();
         this.recomputeInterval = properties.mustReads().recomputeInterval().toMillis();
         this.alignment = properties.popularNow().bucket().toMillis();
@@ -146,6 +148,7 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
         CloudEventHeaders.put(headers, CloudEventHeaders.DATA_SCHEMA, DATA_SCHEMA);
         context.forward(new Record<>(key, payload, now, headers));
         metrics.published(list.list());
+        metrics.publishedEvent(topic, TYPE);
     }
 
     /**

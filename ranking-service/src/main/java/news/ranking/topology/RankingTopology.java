@@ -46,15 +46,22 @@ public final class RankingTopology {
     private final RankingTopics topics;
     private final Sections sections;
     private final RankingMetrics metrics;
+    private final RecordTracing tracing;
     private final EventReader reader;
     private final ListRules rules;
 
     public RankingTopology(RankingProperties properties, RankingTopics topics, Sections sections,
                            RankingMetrics metrics) {
+        this(properties, topics, sections, metrics, RecordTracing.OFF);
+    }
+
+    public RankingTopology(RankingProperties properties, RankingTopics topics, Sections sections,
+                           RankingMetrics metrics, RecordTracing tracing) {
         this.properties = properties;
         this.topics = topics;
         this.sections = sections;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.reader = new EventReader(topics, properties.events());
         RankingProperties.MustReads mustReads = properties.mustReads();
         this.rules = new ListRules(properties.maxListSize(), properties.popularNow().window(), mustReads.window(),
@@ -96,7 +103,7 @@ public final class RankingTopology {
 
         @Override
         public Processor<byte[], byte[], String, ActivityOutput> get() {
-            return new ActivityProcessor(properties, reader, metrics, sections);
+            return new ActivityProcessor(properties, reader, metrics, tracing, sections);
         }
 
         @Override
@@ -111,7 +118,7 @@ public final class RankingTopology {
 
         @Override
         public Processor<String, ListUpdate, String, byte[]> get() {
-            return new ListProcessor(properties, rules, metrics);
+            return new ListProcessor(properties, rules, metrics, topics.rankings());
         }
 
         @Override

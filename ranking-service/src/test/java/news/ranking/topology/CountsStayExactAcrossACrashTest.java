@@ -111,7 +111,9 @@ class CountsStayExactAcrossACrashTest {
         Awaitility.await("exact counts after the crash").atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(counts(second)).isEqualTo(load.expected));
-        assertThat(committedViews(bootstrap, run, topics)).isEqualTo(VIEWS);
+        // the stores show processed records before their transaction commits (every commit.interval.ms)
+        Awaitility.await("every view committed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(committedViews(bootstrap, run, topics)).isEqualTo(VIEWS));
         Awaitility.await("the published Popular Now list has the exact counts").atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(publishedPopularNow(bootstrap, topics)).isEqualTo(load.expected));
