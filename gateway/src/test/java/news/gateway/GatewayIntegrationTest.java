@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +25,7 @@ import news.gateway.readmodel.Rankings;
 import news.gateway.readmodel.ReadModelFeed;
 import news.gateway.support.Events;
 import news.gateway.support.FakeService;
+import news.gateway.support.Spans;
 import news.gateway.support.TestArticle;
 import news.testsupport.UseNewsInfrastructure;
 import tools.jackson.databind.JsonNode;
@@ -35,10 +37,12 @@ import static org.awaitility.Awaitility.await;
  * One running gateway for the integration tests: a real embedded Kafka broker feeds its read models, and the
  * services behind it are {@link FakeService}s answering DESIGN-shaped JSON on local ports, which tests can stop or
  * hang. Loopback is a trusted proxy here, so each test can act as its own client address through
- * {@code X-Forwarded-For}. Subclasses share the one application context.
+ * {@code X-Forwarded-For}. Subclasses share the one application context; the spans it ends are kept in
+ * {@link Spans}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseNewsInfrastructure
+@Import(Spans.class)
 public abstract class GatewayIntegrationTest {
 
     protected static final FakeService ARTICLE_SERVICE = FakeService.start("article-service");

@@ -25,8 +25,8 @@ class OperabilityTest extends GatewayIntegrationTest {
         String metrics = OperabilityChecks.get(port, "/actuator/prometheus").body();
 
         assertThat(metrics).contains("news_page_assembly_seconds_bucket{")
-                .contains("news_page_assembly_seconds_bucket{application=\"gateway\",outcome=\"degraded\","
-                        + "page=\"article\",le=\"0.5\"}")
+                .contains("news_page_assembly_seconds_bucket{application=\"gateway\",error=\"none\","
+                        + "outcome=\"degraded\",page=\"article\",le=\"0.5\"}")
                 .containsPattern("news_page_assembly_seconds_bucket\\{.*le=\"1\\.5\"")
                 .containsPattern("news_page_degraded_total\\{.*part=\"comments\"")
                 .contains("news_page_served_total{")

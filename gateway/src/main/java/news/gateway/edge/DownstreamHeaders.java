@@ -8,8 +8,9 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The headers a routed request carries to its service, after the gateway's own header filters (which drop every
  * incoming {@code X-Forwarded-*}): {@code X-Forwarded-For} with the one client address the gateway believes (the
- * services trust it from the gateway's address), the request id, and a {@code traceparent} whose parent is the
- * gateway. {@code Authorization} passes unchanged: the services check the token again.
+ * services trust it from the gateway's address) and the request id. The {@code traceparent} is not set here: the
+ * gateway's client span for the call puts its own (Spring Cloud Gateway's observation), a child of the gateway's
+ * server span. {@code Authorization} passes unchanged: the services check the token again.
  */
 class DownstreamHeaders implements HttpHeadersFilter, Ordered {
 
@@ -27,7 +28,6 @@ class DownstreamHeaders implements HttpHeadersFilter, Ordered {
         headers.set("X-Forwarded-For", clientAddress.of(exchange));
         headers.remove("Forwarded");
         headers.set(Correlation.REQUEST_ID, correlation.requestId());
-        headers.set(Correlation.TRACEPARENT, correlation.childTraceparent());
         return headers;
     }
 

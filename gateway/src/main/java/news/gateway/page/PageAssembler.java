@@ -1,7 +1,6 @@
 package news.gateway.page;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import news.gateway.GatewayProperties;
 import news.gateway.edge.Correlation;
 import news.gateway.readmodel.ArticleCatalog;
@@ -75,23 +76,25 @@ class PageAssembler {
         if (!PageParts.ARTICLE_ID.matcher(id).matches()) {
             return Mono.just(notFound(id));
         }
-        long started = System.nanoTime();
+        Observation assembly = metrics.assembling("article", correlation);
         return Mono.zip(parts.article(id, correlation), parts.comments(id, correlation))
-                .map(p -> articlePage(id, instance, p.getT1(), p.getT2(), started))
+                .map(p -> articlePage(id, instance, p.getT1(), p.getT2(), assembly))
                 .onErrorResume(failure -> {
                     log.error("Assembling {} failed", instance, failure);
-                    return Mono.just(unavailable(instance, started));
-                });
+                    assembly.error(failure);
+                    return Mono.just(unavailable(instance, assembly));
+                })
+                .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, assembly));
     }
 
     private RenderedPage articlePage(String id, String instance, PageParts.ArticlePart article,
-                                     PageParts.CommentsPart comments, long started) {
+                                     PageParts.CommentsPart comments, Observation assembly) {
         if (article.found() == PageParts.Found.NOT_FOUND) {
-            metrics.assembled("article", "not_found", started);
+            metrics.assembled(assembly, "not_found");
             return notFound(id);
         }
         if (article.found() == PageParts.Found.UNAVAILABLE) {
-            return unavailable(instance, started);
+            return unavailable(instance, assembly);
         }
         List<String> degraded = new ArrayList<>();
         if (article.degraded()) {
@@ -113,18 +116,17 @@ class PageAssembler {
         PageJson.ArticlePage page = new PageJson.ArticlePage(article.article(), comments.comments(),
                 new PageJson.ArticleLists(lists.get(LATEST_STORIES), lists.get(JUST_IN), lists.get(POPULAR_NOW),
                         lists.get(MUST_READS)), List.copyOf(degraded));
-        metrics.assembled("article", degraded.isEmpty() ? "ok" : "degraded", started);
+        metrics.assembled(assembly, degraded.isEmpty() ? "ok" : "degraded");
         metrics.degraded(degraded);
         return RenderedPage.page(json.writeValueAsBytes(page), now(), pageCacheControl);
     }
 
     /** The home page needs no service: it is all read models. */
-    Mono<RenderedPage> home() {
-        return Mono.fromSupplier(this::homePage);
+    Mono<RenderedPage> home(Correlation correlation) {
+        return Mono.fromSupplier(() -> homePage(metrics.assembling("home", correlation)));
     }
 
-    private RenderedPage homePage() {
-        long started = System.nanoTime();
+    private RenderedPage homePage(Observation assembly) {
         List<String> degraded = new ArrayList<>();
         Map<String, List<Headline>> candidates = new LinkedHashMap<>();
         candidates.put(POPULAR_NOW, ranked(Rankings.POPULAR_NOW, POPULAR_NOW, degraded));
@@ -143,7 +145,7 @@ class PageAssembler {
         }
         PageJson.HomePage page = new PageJson.HomePage(new PageJson.HomeLists(lists.get(JUST_IN),
                 lists.get(POPULAR_NOW), lists.get(MUST_READS)), latest, List.copyOf(degraded));
-        metrics.assembled("home", degraded.isEmpty() ? "ok" : "degraded", started);
+        metrics.assembled(assembly, degraded.isEmpty() ? "ok" : "degraded");
         metrics.degraded(degraded);
         return RenderedPage.page(json.writeValueAsBytes(page), now(), pageCacheControl);
     }
@@ -180,8 +182,8 @@ class PageAssembler {
         return RenderedPage.articleNotFound(id, notFoundCacheControl);
     }
 
-    private RenderedPage unavailable(String instance, long started) {
-        metrics.assembled("article", "unavailable", started);
+    private RenderedPage unavailable(String instance, Observation assembly) {
+        metrics.assembled(assembly, "unavailable");
         return RenderedPage.problem(HttpStatus.SERVICE_UNAVAILABLE, "article-service cannot be reached and the "
                 + "gateway has no copy of this article yet. Retry shortly.", instance, "no-store",
                 Long.toString(Math.max(1, settings.freshFor().toSeconds())));
@@ -189,9 +191,5 @@ class PageAssembler {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    static Duration elapsedSince(long started) {
-        return Duration.ofNanos(System.nanoTime() - started);
     }
 }

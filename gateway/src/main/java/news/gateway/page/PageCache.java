@@ -51,6 +51,7 @@ class PageCache {
     }
 
     private Mono<RenderedPage> assemble(String key, Correlation correlation) {
-        return key.equals(HOME) ? assembler.home() : assembler.article(key.substring(ARTICLE.length()), correlation);
+        return key.equals(HOME) ? assembler.home(correlation)
+                : assembler.article(key.substring(ARTICLE.length()), correlation);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.net.URI;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import news.gateway.GatewayProperties;
 import news.gateway.readmodel.ArticleCatalog;
@@ -62,8 +64,8 @@ class PageConfiguration {
     }
 
     @Bean
-    PageMetrics pageMetrics(MeterRegistry meters) {
-        return new PageMetrics(meters);
+    PageMetrics pageMetrics(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+        return new PageMetrics(meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

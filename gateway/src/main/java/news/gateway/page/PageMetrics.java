@@ -1,39 +1,51 @@
 package news.gateway.page;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
+import news.gateway.edge.Correlation;
 
 /**
- * {@code news_page_assembly_seconds{page,outcome}} with buckets at the page budget's marks, and
- * {@code news_page_degraded_total{part}}: how often each part was served stale or empty.
+ * The page assembly as one observation, {@value #ASSEMBLY}: its timer {@code news_page_assembly_seconds{page,outcome}}
+ * (buckets at the page budget's marks: {@code management.metrics.distribution.slo} in application.yml) and its span,
+ * a child of the trace of the request that asked for the page, itself the parent of the calls for the parts. Also
+ * {@code news_page_degraded_total{part}}: how often each part was served stale or empty, and
+ * {@code news_page_served_total{page}}.
  */
 class PageMetrics {
 
-    private static final Duration[] SLO = {Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
-            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(1500)};
+    static final String ASSEMBLY = "news.page.assembly";
 
     private final MeterRegistry meters;
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final ObservationRegistry observations;
     private final Map<String, Counter> degraded = new ConcurrentHashMap<>();
     private final Map<String, Counter> served = new ConcurrentHashMap<>();
 
-    PageMetrics(MeterRegistry meters) {
+    PageMetrics(MeterRegistry meters, ObservationRegistry observations) {
         this.meters = meters;
+        this.observations = observations;
     }
 
-    void assembled(String page, String outcome, long startedNanos) {
-        timers.computeIfAbsent(page + "|" + outcome, k -> Timer.builder("news.page.assembly")
-                        .description("time to assemble a page from its parts (cache hits are not assemblies)")
-                        .tag("page", page).tag("outcome", outcome)
-                        .serviceLevelObjectives(SLO)
-                        .register(meters))
-                .record(PageAssembler.elapsedSince(startedNanos));
+    /** Starts timing and tracing the assembly of a page (cache hits are not assemblies). */
+    Observation assembling(String page, Correlation correlation) {
+        ReceiverContext<Correlation> context = new ReceiverContext<>(
+                (carrier, key) -> Correlation.TRACEPARENT.equals(key) ? carrier.traceparent() : null, Kind.SERVER);
+        context.setCarrier(correlation);
+        return Observation.createNotStarted(ASSEMBLY, () -> context, observations)
+                .contextualName("assemble " + page + " page")
+                .lowCardinalityKeyValue("page", page)
+                .start();
+    }
+
+    void assembled(Observation assembly, String outcome) {
+        assembly.lowCardinalityKeyValue("outcome", outcome).stop();
     }
 
     void degraded(List<String> parts) {

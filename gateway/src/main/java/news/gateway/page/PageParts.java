@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The two parts of an article page that come from services, each fetched with its own timeout behind its own
  * circuit breaker, never failing: a part that cannot be had fresh comes from the last good copy (the article also
- * from the article catalog) and is marked degraded. A 404 from article-service is an answer, not a failure.
+ * from the article catalog) and is marked degraded. A 404 from article-service is an answer, not a failure. Each
+ * call is a client span (and an {@code http.client.requests} timing) whose parent the page assembly puts in the
+ * Reactor context.
  */
 class PageParts {
 
@@ -134,7 +136,6 @@ class PageParts {
                                       Duration timeout, CircuitBreaker breaker, Function<byte[], T> read) {
         return client.get().uri(path, id)
                 .header(Correlation.REQUEST_ID, correlation.requestId())
-                .header(Correlation.TRACEPARENT, correlation.childTraceparent())
                 .exchangeToMono(response -> answer(response, read))
                 .timeout(timeout)
                 .transformDeferred(CircuitBreakerOperator.of(breaker));

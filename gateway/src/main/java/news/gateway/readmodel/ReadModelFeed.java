@@ -26,6 +26,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import news.gateway.GatewayProperties;
 import news.kit.cloudevents.CloudEventHeaders;
 import tools.jackson.core.JacksonException;
@@ -52,6 +53,7 @@ public class ReadModelFeed implements SmartLifecycle {
     private final JsonMapper json;
     private final Cache<String, Boolean> seenEventIds;
     private final Map<String, Counter> outcomes = new HashMap<>();
+    private final Map<String, Counter> consumed = new HashMap<>();
     private final MeterRegistry meters;
 
     private volatile boolean running;
@@ -128,7 +130,10 @@ public class ReadModelFeed implements SmartLifecycle {
     private void run() {
         long started = System.nanoTime();
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+                new ByteArrayDeserializer());
+             KafkaClientMetrics clientMetrics = new KafkaClientMetrics(kafka)) {
+            // kafka_consumer_*: above all kafka_consumer_fetch_manager_records_lag_max, how far the read models lag
+            clientMetrics.bindTo(meters);
             consumer = kafka;
             Map<TopicPartition, Long> targets = assignFromBeginning(kafka);
             while (running) {
@@ -195,6 +200,8 @@ public class ReadModelFeed implements SmartLifecycle {
 
     void handle(ConsumerRecord<String, byte[]> record) {
         String topic = record.topic();
+        consumed.computeIfAbsent(topic, t -> Counter.builder("news.events.consumed")
+                .description("records read from an input topic").tag("topic", t).register(meters)).increment();
         String type = CloudEventHeaders.text(record.headers(), CloudEventHeaders.TYPE);
         String id = CloudEventHeaders.text(record.headers(), CloudEventHeaders.ID);
         if (record.value() == null) {

@@ -7,21 +7,20 @@ import org.junit.jupiter.api.Test;
 class CorrelationTest {
 
     @Test
-    void aValidTraceparentKeepsItsTraceIdAndFlagsAndEachCallGetsANewParentId() {
+    void aValidTraceparentIsKeptAsTheParentOfTheWorkForTheRequest() {
         Correlation correlation = Correlation.of("r-1", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
 
         assertThat(correlation.requestId()).isEqualTo("r-1");
-        String child = correlation.childTraceparent();
-        assertThat(child).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00");
-        assertThat(child).isNotEqualTo(correlation.childTraceparent());
+        assertThat(correlation.traceparent()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
     }
 
     @Test
-    void aMissingOrInvalidTraceparentStartsANewTrace() {
+    void aMissingOrInvalidTraceparentLeavesNoParent() {
         for (String bad : new String[] {null, "garbage", "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
                 "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"}) {
-            assertThat(Correlation.of(null, bad).childTraceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+            assertThat(Correlation.of(null, bad).traceparent()).as(bad).isNull();
         }
+        assertThat(Correlation.fresh().traceparent()).isNull();
     }
 
     @Test
