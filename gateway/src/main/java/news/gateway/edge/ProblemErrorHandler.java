@@ -1,5 +1,6 @@
 package news.gateway.edge;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
@@ -17,7 +18,8 @@ import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error the gateway answers itself as {@code application/problem+json}: unknown paths, oversized bodies, a
- * service that cannot be reached (503) or does not answer in time (504), and anything unexpected (500, logged).
+ * service that cannot be reached or drops the connection (503) or does not answer in time (504), and anything
+ * unexpected (500, logged).
  * Errors a service answers pass through unchanged: they are already problem details.
  */
 class ProblemErrorHandler implements WebExceptionHandler, Ordered {
@@ -40,8 +42,10 @@ class ProblemErrorHandler implements WebExceptionHandler, Ordered {
             }
             return Problems.write(exchange, code, detail(exchange, code, status.getReason()));
         }
+        // a refused or reset connection (a service killed mid-request resets it: NativeIoException "Connection reset
+        // by peer") is the service being away, not a gateway fault: 503, and the client may retry
         if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
-                || causedBy(error, PrematureCloseException.class)) {
+                || causedBy(error, PrematureCloseException.class) || causedBy(error, IOException.class)) {
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The service behind "
                     + exchange.getRequest().getPath().value() + " cannot be reached right now. Retry shortly.");
         }

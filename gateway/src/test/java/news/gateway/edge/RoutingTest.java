@@ -115,6 +115,19 @@ class RoutingTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aServiceThatDropsTheConnectionMidRequestIs503NotA500() {
+        RANKING_SERVICE.reset();
+        try {
+            client.get().uri("/api/rankings/popular-now").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("cannot be reached"));
+        } finally {
+            RANKING_SERVICE.answer();
+        }
+    }
+
+    @Test
     void listAnswersGetAnEtagAndCacheControlAndA304ForAMatchingIfNoneMatch() {
         RANKING_SERVICE.on("GET /api/rankings/popular-now", new Reply(200, "application/json", RANKING,
                 java.util.Map.of("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate", "Pragma",

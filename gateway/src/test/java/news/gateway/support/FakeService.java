@@ -46,7 +46,7 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
-    private enum Mode { ANSWER, HANG }
+    private enum Mode { ANSWER, HANG, RESET }
 
     private final String name;
     private final int port;
@@ -119,6 +119,14 @@ public final class FakeService implements AutoCloseable {
         switchTo(Mode.HANG);
     }
 
+    /**
+     * Reads each request and then resets the connection without answering, as a service killed (SIGKILL) while it
+     * handles a request does: the caller sees "Connection reset by peer".
+     */
+    public synchronized void reset() {
+        switchTo(Mode.RESET);
+    }
+
     /** Stops listening: connections are refused, open ones are closed. */
     public synchronized void stop() {
         closeQuietly(front);
@@ -152,6 +160,8 @@ public final class FakeService implements AutoCloseable {
                 open.add(client);
                 if (mode == Mode.ANSWER) {
                     forward(client);
+                } else if (mode == Mode.RESET) {
+                    executor.execute(() -> resetAfterRequest(client));
                 }
             } catch (IOException e) {
                 return;
@@ -164,6 +174,18 @@ public final class FakeService implements AutoCloseable {
         open.add(server);
         executor.execute(() -> pipe(client, server));
         executor.execute(() -> pipe(server, client));
+    }
+
+    private void resetAfterRequest(Socket client) {
+        try {
+            client.getInputStream().read(new byte[8192]);
+            client.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // gone already
+        } finally {
+            closeQuietly(client);
+            open.remove(client);
+        }
     }
 
     private void pipe(Socket from, Socket to) {
