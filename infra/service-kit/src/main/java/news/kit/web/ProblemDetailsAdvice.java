@@ -66,6 +66,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers).body(problem);
         }
+        Throwable malformed = find(ex, RequestBodyLimitFilter.MalformedUtf8Exception.class);
+        if (malformed != null) {
+            return ResponseEntity.badRequest().headers(headers)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, malformed.getMessage()));
+        }
         String detail = "The request body is not valid JSON for this endpoint.";
         Throwable cause = ex.getMostSpecificCause();
         if (ex.getCause() instanceof JacksonException jackson) {
@@ -102,6 +107,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage()));
     }
 
+    @ExceptionHandler(RequestBodyLimitFilter.MalformedUtf8Exception.class)
+    ResponseEntity<Object> malformedUtf8(RequestBodyLimitFilter.MalformedUtf8Exception ex) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error while handling a request", ex);
@@ -127,8 +137,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Throwable bodyTooLarge(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestBodyLimitFilter.BodyTooLargeException) {
+        return find(ex, RequestBodyLimitFilter.BodyTooLargeException.class);
+    }
+
+    private static Throwable find(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
                 return t;
             }
         }

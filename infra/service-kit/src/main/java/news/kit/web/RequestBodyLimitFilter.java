@@ -15,7 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Answers 413 for a request body over the limit: at once when {@code Content-Length} says so, and while reading
- * for chunked bodies, so a huge body is never buffered whole.
+ * for chunked bodies, so a huge body is never buffered whole. A JSON body must also be strictly valid UTF-8 (RFC 8259
+ * §8.1, RFC 3629): Jackson decodes an overlong form such as {@code C0 AF} as {@code /} without complaint, so the
+ * bytes are checked as they are read and a malformed sequence is answered 400 before anything is stored.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -34,7 +36,24 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                             + " are accepted.", request));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, maxBytes, isJson(request.getContentType())), response);
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        type = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    /** Thrown while reading a JSON body that is not valid UTF-8; mapped to 400. */
+    public static class MalformedUtf8Exception extends IOException {
+        MalformedUtf8Exception(long offset) {
+            super("The request body is not valid UTF-8 (malformed or overlong sequence at byte " + offset + ").");
+        }
     }
 
     /** Thrown while reading a body that turns out larger than the limit; mapped to 413. */
@@ -53,17 +72,19 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long maxBytes;
+        private final boolean utf8;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, boolean utf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), maxBytes);
+                stream = new CountingStream(super.getInputStream(), maxBytes, utf8 ? new Utf8Validator() : null);
             }
             return stream;
         }
@@ -72,11 +93,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static final class CountingStream extends ServletInputStream {
         private final ServletInputStream delegate;
         private final long maxBytes;
+        private final Utf8Validator utf8;
         private long count;
 
-        CountingStream(ServletInputStream delegate, long maxBytes) {
+        CountingStream(ServletInputStream delegate, long maxBytes, Utf8Validator utf8) {
             this.delegate = delegate;
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
@@ -84,6 +107,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             int b = delegate.read();
             if (b >= 0) {
                 add(1);
+                if (utf8 != null) {
+                    utf8.accept(b);
+                }
+            } else if (utf8 != null) {
+                utf8.end();
             }
             return b;
         }
@@ -93,6 +121,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             int n = delegate.read(buffer, offset, length);
             if (n > 0) {
                 add(n);
+                if (utf8 != null) {
+                    for (int i = offset; i < offset + n; i++) {
+                        utf8.accept(buffer[i] & 0xFF);
+                    }
+                }
+            } else if (n < 0 && utf8 != null) {
+                utf8.end();
             }
             return n;
         }
@@ -117,6 +152,48 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         @Override
         public void setReadListener(ReadListener listener) {
             delegate.setReadListener(listener);
+        }
+    }
+
+    /** A streaming check of RFC 3629's well-formed byte sequences (no overlong forms, surrogates or values past U+10FFFF). */
+    static final class Utf8Validator {
+        private long offset;
+        private int needed;
+        private int low = 0x80;
+        private int high = 0xBF;
+
+        void accept(int b) throws MalformedUtf8Exception {
+            if (needed == 0) {
+                if (b >= 0xC2 && b <= 0xDF) {
+                    expect(1, 0x80, 0xBF);
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    expect(2, b == 0xE0 ? 0xA0 : 0x80, b == 0xED ? 0x9F : 0xBF);
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    expect(3, b == 0xF0 ? 0x90 : 0x80, b == 0xF4 ? 0x8F : 0xBF);
+                } else if (b >= 0x80) {
+                    throw new MalformedUtf8Exception(offset);
+                }
+            } else {
+                if (b < low || b > high) {
+                    throw new MalformedUtf8Exception(offset);
+                }
+                needed--;
+                low = 0x80;
+                high = 0xBF;
+            }
+            offset++;
+        }
+
+        void end() throws MalformedUtf8Exception {
+            if (needed > 0) {
+                throw new MalformedUtf8Exception(offset);
+            }
+        }
+
+        private void expect(int continuationBytes, int firstLow, int firstHigh) {
+            needed = continuationBytes;
+            low = firstLow;
+            high = firstHigh;
         }
     }
 }

@@ -45,6 +45,28 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aJsonBodyThatIsNotStrictlyUtf8Is400EvenWhereJacksonWouldDecodeIt() throws Exception {
+        // C0 AF is an overlong '/' (Jackson reads it as '/'), ED A0 80 a surrogate, C3 28 a broken pair
+        for (byte[] bad : List.of(new byte[]{(byte) 0xC0, (byte) 0xAF}, new byte[]{(byte) 0xED, (byte) 0xA0,
+                (byte) 0x80}, new byte[]{(byte) 0xC3, 0x28}, new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80,
+                (byte) 0x80})) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes("{\"title\":\"ok ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(bad);
+            body.writeBytes("\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/drafts"))
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertProblem(response, 400);
+            assertThat(response.body()).contains("not valid UTF-8");
+        }
+        HttpResponse<String> korean = post("/drafts", "{\"title\":\"\uD55C\uAD6D \uD83D\uDE00 caf\u00E9\"}", null);
+        assertThat(korean.statusCode()).as(korean.body()).isEqualTo(200);
+    }
+
+    @Test
     void aBodyOverTheLimitIs413WithoutBeingRead() throws Exception {
         HttpResponse<String> response = post("/drafts", "{\"title\":\"" + "x".repeat(5000) + "\"}", null);
 
