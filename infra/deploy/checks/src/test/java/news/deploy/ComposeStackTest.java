@@ -169,6 +169,46 @@ class ComposeStackTest {
         }
     }
 
+    /**
+     * The gateways are the edge (their default trusts loopback only, a proxy put in front is named through
+     * {@code NEWS_TRUSTED_PROXIES}); article-service and comment-service believe the {@code X-Forwarded-For} of peers
+     * on the stack's network, whose subnet is fixed for that: the gateways. Finding 4 of docs/security.md.
+     */
+    @Test
+    void theServicesBelieveTheGatewaysOnTheStacksNetworkAndTheGatewaysNoProxyByDefault() {
+        List<Map<String, Object>> subnets = Yaml.maps(compose, "networks.default.ipam.config");
+        assertThat(subnets).as("a fixed subnet of the default network").hasSize(1);
+        String subnet = withDefaults(String.valueOf(subnets.get(0).get("subnet")));
+        AddressRanges network = AddressRanges.parse(subnet);
+        assertThat(network.beyondLoopback()).isTrue();
+        assertThat(network.trustsThePublicInternet()).isFalse();
+        ServiceConfig.TRUSTED_PROXIES.forEach((name, property) -> {
+            ServiceConfig service = ServiceConfig.named(name);
+            Map<String, Map<String, Object>> instances = instancesOf(service);
+            assertThat(instances).as(name).isNotEmpty();
+            instances.forEach((instanceName, instance) -> {
+                Map<String, Object> env = env(instance);
+                String variable = service.variablesFor(property).stream().filter(env::containsKey).findFirst()
+                        .orElseThrow(() -> new AssertionError(instanceName + " is not told which proxies to trust ("
+                                + property + ", one of " + service.variablesFor(property) + ")"));
+                String value = withDefaults(String.valueOf(env.get(variable)));
+                AddressRanges ranges = AddressRanges.parse(value);
+                assertThat(ranges.trustsThePublicInternet()).as("%s %s=%s", instanceName, variable, value).isFalse();
+                if (name.equals("gateway")) {
+                    assertThat(ranges.beyondLoopback()).as("%s is the edge: %s=%s", instanceName, variable, value).isFalse();
+                } else {
+                    assertThat(ranges.ranges()).as("%s %s=%s trusts the gateways' network", instanceName, variable, value)
+                            .containsAll(network.ranges());
+                }
+            });
+        });
+    }
+
+    /** A compose value with every {@code ${NAME:-default}} replaced by its default. */
+    private static String withDefaults(String value) {
+        return value.replaceAll("\\$\\{[A-Za-z0-9_]+:-([^}]*)}", "$1");
+    }
+
     @Test
     void prometheusAndGrafanaAreProvisionedFromInfraObservability() {
         assertThat(Yaml.list(service("prometheus"), "volumes"))

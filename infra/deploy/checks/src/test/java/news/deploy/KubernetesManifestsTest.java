@@ -139,6 +139,33 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * In a cluster the gateway's peer is the ingress or load balancer and the services' peer is a gateway pod: unless
+     * each is told to believe those proxies' {@code X-Forwarded-For}, every reader looks like the proxy (shared
+     * per-client limits, one readerHash for all). Finding 4 of docs/security.md.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void theGatewayAndTheServicesBehindItAreToldWhichProxiesToTrust(String overlay) {
+        Manifests m = rendered(overlay);
+        assertThat(ServiceConfig.TRUSTED_PROXIES).containsKeys("gateway", "article-service", "comment-service");
+        ServiceConfig.TRUSTED_PROXIES.forEach((name, property) -> {
+            ServiceConfig service = ServiceConfig.named(name);
+            assertThat(service.binds(property)).as("%s reads %s", name, property).isTrue();
+            Map<String, Object> container = Manifests.container(m.workload(name).orElseThrow(), name);
+            String variable = Manifests.envNames(container).stream().filter(service.variablesFor(property)::contains)
+                    .findFirst().orElseThrow(() -> new AssertionError(overlay + ": " + name + " is not told which proxies"
+                            + " to trust (" + property + ", one of " + service.variablesFor(property) + ")"));
+            String value = m.envValue(container, variable)
+                    .orElseThrow(() -> new AssertionError(overlay + ": " + name + " " + variable + " has no value"));
+            AddressRanges ranges = AddressRanges.parse(value);
+            assertThat(ranges.beyondLoopback()).as("%s: %s %s=%s: the peers in a cluster are not on loopback",
+                    overlay, name, variable, value).isTrue();
+            assertThat(ranges.trustsThePublicInternet()).as("%s: %s %s=%s lets any client choose its address",
+                    overlay, name, variable, value).isFalse();
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void theGatewayCallsTheServicesWhereTheirServicesListen(String overlay) {

@@ -33,6 +33,15 @@ record ServiceConfig(String module, String name, int port, Map<String, String> p
     static final List<String> MODULES = List.of("article-service", "comment-service", "ranking-service", "gateway");
     static final Path KIT_DEFAULTS = Repository.ROOT.resolve(
             "infra/service-kit/src/main/resources/news-kit-defaults.yml");
+    /**
+     * The property through which each HTTP entry point learns the proxies whose {@code X-Forwarded-For} it believes:
+     * the gateway those in front of it (ingress, load balancer), article-service and comment-service the gateway.
+     * Unset in a deployment, every client looks like the proxy: per-client limits are shared and readerHash collapses.
+     */
+    static final Map<String, String> TRUSTED_PROXIES = Map.of(
+            "gateway", "news.gateway.trusted-proxies",
+            "article-service", "news.web.trusted-proxies",
+            "comment-service", "news.web.trusted-proxies");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern CONFIGURATION_PROPERTIES =
@@ -121,6 +130,27 @@ record ServiceConfig(String module, String name, int port, Map<String, String> p
             }
         }
         return false;
+    }
+
+    /** Whether the service binds this property: in its configuration files or as a {@code @ConfigurationProperties} component. */
+    boolean binds(String property) {
+        return properties.containsKey(property) || propertyPrefixes.contains(property);
+    }
+
+    /**
+     * The environment variables that set a property: the placeholder of its value ({@code ${NEWS_TRUSTED_PROXIES:...}})
+     * and the relaxed-binding names, dashes dropped ({@code NEWS_WEB_TRUSTEDPROXIES}) or as separators (legacy).
+     */
+    Set<String> variablesFor(String property) {
+        Set<String> variables = new LinkedHashSet<>();
+        Matcher placeholder = PLACEHOLDER.matcher(properties.getOrDefault(property, ""));
+        if (placeholder.find()) {
+            variables.add(placeholder.group(1));
+        }
+        String upper = property.toUpperCase(Locale.ROOT).replace('.', '_');
+        variables.add(upper.replace("-", ""));
+        variables.add(upper.replace('-', '_'));
+        return variables;
     }
 
     static String resolveDefault(String raw) {

@@ -18,6 +18,24 @@ class ServiceConfigTest {
         assertThat(article.reads("SPRING_MONGODB_URI")).isTrue();
         assertThat(article.reads("NEWS_ARTICLES_MAX_PAGE_SIZE")).isTrue();
         assertThat(article.reads("NEWS_OUTBOX_LEASE")).isTrue();
+        assertThat(article.reads("NEWS_WEB_TRUSTEDPROXIES")).isTrue();
+        assertThat(ServiceConfig.named("comment-service").reads("NEWS_WEB_TRUSTEDPROXIES")).isTrue();
+        assertThat(ServiceConfig.named("gateway").reads("NEWS_TRUSTED_PROXIES")).isTrue();
+    }
+
+    @Test
+    void theTrustedProxiesPropertiesAreBoundAndSetByTheirVariables() {
+        ServiceConfig.TRUSTED_PROXIES.forEach((name, property) -> {
+            ServiceConfig service = ServiceConfig.named(name);
+            assertThat(service.binds(property)).as("%s binds %s", name, property).isTrue();
+            assertThat(service.variablesFor(property)).as(name).isNotEmpty()
+                    .allMatch(service::reads);
+        });
+        assertThat(ServiceConfig.named("gateway").variablesFor("news.gateway.trusted-proxies"))
+                .contains("NEWS_TRUSTED_PROXIES");
+        assertThat(ServiceConfig.named("article-service").variablesFor("news.web.trusted-proxies"))
+                .containsExactlyInAnyOrder("NEWS_WEB_TRUSTEDPROXIES", "NEWS_WEB_TRUSTED_PROXIES");
+        assertThat(ServiceConfig.named("article-service").binds("news.web.trusted-proxy")).isFalse();
     }
 
     @Test
