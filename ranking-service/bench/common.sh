@@ -17,7 +17,9 @@ RESULTS="$MODULE/target/bench-results/$(date +%Y%m%d-%H%M%S)"
 # (BENCH_KEEP=1 keeps it).
 cleanup() {
   [[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
-  [[ -n "$BROKER_PID" ]] && kill "$BROKER_PID" 2>/dev/null && wait "$BROKER_PID" 2>/dev/null || true
+  # the broker tool runs in a subshell (bench is a function): stop the java process under it, then the subshell
+  [[ -n "$BROKER_PID" ]] && { pkill -TERM -P "$BROKER_PID" 2>/dev/null; kill "$BROKER_PID" 2>/dev/null
+    wait "$BROKER_PID" 2>/dev/null; } || true
   mkdir -p "$RESULTS"
   cp "$WORK"/*.log "$WORK"/*.txt "$WORK"/kafka/kafka.log "$RESULTS"/ 2>/dev/null || true
   if [[ "${BENCH_KEEP:-}" == "1" ]]; then echo "data kept in $WORK"; else rm -rf "$WORK"; fi
