@@ -19,5 +19,5 @@ import news.testsupport.UseNewsInfrastructure;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseNewsInfrastructure
-@interface ArticleServiceTest {
+public @interface ArticleServiceTest {
 }

@@ -73,6 +73,11 @@ class EngagementEvents implements SmartLifecycle, DisposableBean {
                 .register(meters);
     }
 
+    /** The producer's effective configuration (kit defaults, then {@code news.engagement.producer.*}). */
+    Map<String, Object> producerConfiguration() {
+        return producers.getConfigurationProperties();
+    }
+
     void viewed(ArticleViewed viewed, String traceparent) {
         ("bot".equals(viewed.agent()) ? botViews : humanViews).increment();
         send(views, viewed.articleId(), viewed.viewedAt(), JSON.writeValueAsString(viewed), traceparent);
