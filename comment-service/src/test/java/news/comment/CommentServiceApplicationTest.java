@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Import;
 
 import news.testsupport.OperabilityChecks;
 import news.testsupport.UseNewsInfrastructure;
+import news.testsupport.Spans;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseNewsInfrastructure

@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import news.testsupport.UseNewsInfrastructure;
+import news.testsupport.Spans;
 
 /**
  * The service as it runs, on the shared real broker and store. Every subclass has the same configuration as

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +18,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import news.testsupport.OperabilityChecks;
 import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
+import news.testsupport.Scrape;
+import news.testsupport.Spans;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -87,10 +86,7 @@ class ObservabilityTest extends IntegrationTest {
                 .until(() -> scrape().names().contains("spring_cloud_stream_binder_kafka_offset"));
 
         String body = OperabilityChecks.get(port, "/actuator/prometheus").body();
-        Path dump = Path.of("target", "prometheus", "comment-service.txt");
-        Files.createDirectories(dump.getParent());
-        Files.writeString(dump, body, StandardCharsets.UTF_8);
-        Scrape scrape = Scrape.of(body);
+        Scrape scrape = Scrape.kept("comment-service", body);
 
         assertThat(scrape.names()).containsAll(Scrape.required("comment-service"))
                 .contains("news_comments_posted_total", "news_comments_rejected_total", "news_rate_limited_total",

@@ -25,9 +25,9 @@ import news.gateway.readmodel.Rankings;
 import news.gateway.readmodel.ReadModelFeed;
 import news.gateway.support.Events;
 import news.gateway.support.FakeService;
-import news.gateway.support.Spans;
 import news.gateway.support.TestArticle;
 import news.testsupport.UseNewsInfrastructure;
+import news.testsupport.Spans;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,9 +3,6 @@ package news.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import news.gateway.support.FakeService;
-import news.gateway.support.Scrape;
-import news.gateway.support.Spans;
 import news.gateway.support.TestArticle;
 import news.testsupport.OperabilityChecks;
+import news.testsupport.Scrape;
+import news.testsupport.Spans;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -98,10 +95,7 @@ class ObservabilityTest extends GatewayIntegrationTest {
                 .until(() -> scrapeBody().contains("kafka_consumer_fetch_manager_records_lag_max{"));
 
         String body = scrapeBody();
-        Path dump = Path.of("target", "prometheus", "gateway.txt");
-        Files.createDirectories(dump.getParent());
-        Files.writeString(dump, body, StandardCharsets.UTF_8);
-        Scrape scrape = Scrape.of(body);
+        Scrape scrape = Scrape.kept("gateway", body);
 
         assertThat(scrape.names()).containsAll(Scrape.required("gateway"))
                 .contains("news_page_assembly_seconds_bucket", "news_page_degraded_total", "news_events_consumed_total",

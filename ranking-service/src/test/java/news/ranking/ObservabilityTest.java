@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +23,8 @@ import news.kit.cloudevents.CloudEvent;
 import news.ranking.it.IsolatedTopics;
 import news.testsupport.OperabilityChecks;
 import news.testsupport.TestInfrastructure;
+import news.testsupport.Scrape;
+import news.testsupport.Spans;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,10 +103,7 @@ class ObservabilityTest extends RealBrokerTest {
                         .containsPattern("news_ranking_freshness_seconds_count\\{[^}]*} [1-9]"));
 
         String body = scrapeBody();
-        Path dump = Path.of("target", "prometheus", "ranking-service.txt");
-        Files.createDirectories(dump.getParent());
-        Files.writeString(dump, body, StandardCharsets.UTF_8);
-        Scrape scrape = Scrape.of(body);
+        Scrape scrape = Scrape.kept("ranking-service", body);
 
         assertThat(scrape.names()).containsAll(Scrape.required("ranking-service"))
                 .contains("news_ranking_freshness_seconds_bucket", "news_ranking_dlq_total",

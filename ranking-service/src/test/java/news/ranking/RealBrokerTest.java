@@ -9,6 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import news.testsupport.UseNewsInfrastructure;
+import news.testsupport.Spans;
 
 /**
  * The whole service against the shared real broker, on the contract's topics. One context for every subclass: its

@@ -1,4 +1,4 @@
-package news.comment;
+package news.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,9 +14,9 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 
 /** Every span the service ends, kept in memory for assertions (nothing is exported in tests). */
 @TestConfiguration(proxyBeanMethods = false)
-class Spans {
+public class Spans {
 
-    static final List<SpanData> ENDED = new CopyOnWriteArrayList<>();
+    public static final List<SpanData> ENDED = new CopyOnWriteArrayList<>();
 
     @Bean
     SpanProcessor recordingSpanProcessor() {

@@ -1,7 +1,8 @@
-package news.gateway.support;
+package news.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,14 +18,24 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * A {@code /actuator/prometheus} page read as samples, and the metrics {@code infra/observability/metrics.yaml}
- * requires of a service: the names its dashboards and alert rules query.
+ * requires of a service: the names its dashboards and alert rules query. Shared by the services' observability tests
+ * (run from a service module's folder, next to {@code infra/}).
  */
 public record Scrape(List<Sample> samples) {
 
-    public record Sample(String name, Map<String, String> labels) {
+    /** One sample; {@code value} is NaN when the text holds no number. */
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** Reads a scrape, after keeping its text in {@code target/prometheus/<service>.txt} for a look after the run. */
+    public static Scrape kept(String service, String body) throws IOException {
+        Path dump = Path.of("target", "prometheus", service + ".txt");
+        Files.createDirectories(dump.getParent());
+        Files.writeString(dump, body, StandardCharsets.UTF_8);
+        return of(body);
+    }
 
     public static Scrape of(String body) {
         List<Sample> samples = new ArrayList<>();
@@ -34,17 +45,28 @@ public record Scrape(List<Sample> samples) {
             }
             int brace = line.indexOf('{');
             int space = line.indexOf(' ');
-            String name = line.substring(0, brace >= 0 && brace < space ? brace : space);
+            boolean labelled = brace >= 0 && brace < space;
+            int end = labelled ? line.lastIndexOf('}') + 1 : space;
             Map<String, String> labels = new LinkedHashMap<>();
-            if (brace >= 0 && brace < space) {
-                Matcher matcher = LABEL.matcher(line.substring(brace, line.lastIndexOf('}') + 1));
+            if (labelled) {
+                Matcher matcher = LABEL.matcher(line.substring(brace, end));
                 while (matcher.find()) {
                     labels.put(matcher.group(1), matcher.group(2));
                 }
             }
-            samples.add(new Sample(name, labels));
+            samples.add(new Sample(line.substring(0, labelled ? brace : space), labels, value(line.substring(end))));
         }
         return new Scrape(samples);
+    }
+
+    /** The sample's value: the first field after the name and labels (an optional timestamp follows). */
+    private static double value(String rest) {
+        String[] fields = rest.trim().split("\\s+");
+        try {
+            return Double.parseDouble(fields[0]);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     public Set<String> names() {
