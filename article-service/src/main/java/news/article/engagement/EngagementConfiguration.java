@@ -5,11 +5,19 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import news.article.article.PublishedArticles;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the engagement feature: reader hashing, bot detection and the producer of views and shares. */
 @Configuration(proxyBeanMethods = false)
@@ -40,5 +48,23 @@ class EngagementConfiguration {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.putAll(engagement.producer());
         return new EngagementEvents(config, topics, meters);
+    }
+
+    /**
+     * First of all servlet filters: a plain view is answered before the security chain and the observation.
+     * {@code news.engagement.fast-path: false} sends every view down the full path (for comparison, or if in doubt).
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "news.engagement.fast-path", matchIfMissing = true)
+    FilterRegistrationBean<ViewFastPath> viewFastPath(PublishedArticles articles, EngagementIntake intake,
+                                                      JsonMapper json, ObjectProvider<Tracer> tracer,
+                                                      ObjectProvider<Propagator> propagator, MeterRegistry meters) {
+        Tracer tracing = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        FilterRegistrationBean<ViewFastPath> registration = new FilterRegistrationBean<>(new ViewFastPath(articles,
+                intake, json, tracing != null && propagation != null ? tracing : null, propagation, meters));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/api/articles/*");
+        return registration;
     }
 }

@@ -1,13 +1,9 @@
 package news.article.engagement;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import news.article.article.PublishedArticle;
 import news.article.article.PublishedArticles;
 import news.kit.tracing.CurrentTrace;
-import news.kit.web.ClientAddresses;
 
 /**
  * {@code POST /api/articles/{id}/views} and {@code /shares}: open to everybody, answered 202 as soon as the event is
@@ -32,23 +27,13 @@ import news.kit.web.ClientAddresses;
 @RequestMapping("/api/articles/{articleId}")
 class EngagementController {
 
-    static final int READER_ID_MAX = 200;
-
     private final PublishedArticles articles;
-    private final EngagementEvents events;
-    private final ReaderHasher hasher;
-    private final BotDetector bots;
-    private final ClientAddresses clients;
+    private final EngagementIntake intake;
     private final CurrentTrace trace;
-    private final Clock clock = Clock.systemUTC();
 
-    EngagementController(PublishedArticles articles, EngagementEvents events, ReaderHasher hasher, BotDetector bots,
-                         ClientAddresses clients, CurrentTrace trace) {
+    EngagementController(PublishedArticles articles, EngagementIntake intake, CurrentTrace trace) {
         this.articles = articles;
-        this.events = events;
-        this.hasher = hasher;
-        this.bots = bots;
-        this.clients = clients;
+        this.intake = intake;
         this.trace = trace;
     }
 
@@ -60,14 +45,12 @@ class EngagementController {
     record ShareRequest(String channel, String readerId) {
     }
 
+    /** Most views never reach this method: {@link ViewFastPath} answers the valid ones before the filter chain. */
     @PostMapping("/views")
     ResponseEntity<Void> view(@PathVariable String articleId, @RequestBody(required = false) ViewRequest body,
                               HttpServletRequest request) {
         String readerId = readerId(body == null ? null : body.readerId());
-        PublishedArticle article = published(articleId);
-        String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-        events.viewed(new ArticleViewed(article.id(), article.section(), readerHash(readerId, request, userAgent),
-                bots.isBot(userAgent) ? "bot" : "human", now()), trace.traceparent());
+        intake.view(published(articleId), readerId, request, trace.traceparent());
         return ResponseEntity.accepted().build();
     }
 
@@ -80,10 +63,7 @@ class EngagementController {
         ShareChannel channel = ShareChannel.parse(body.channel())
                 .orElseThrow(() -> invalid("channel", "must be one of " + ShareChannel.all()));
         String readerId = readerId(body.readerId());
-        PublishedArticle article = published(articleId);
-        String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-        events.shared(new ArticleShared(article.id(), article.section(), channel.wire(),
-                readerHash(readerId, request, userAgent), now()), trace.traceparent());
+        intake.share(published(articleId), channel, readerId, request, trace.traceparent());
         return ResponseEntity.accepted().build();
     }
 
@@ -96,22 +76,11 @@ class EngagementController {
         });
     }
 
-    private String readerHash(String readerId, HttpServletRequest request, String userAgent) {
-        return readerId != null ? hasher.ofReader(readerId) : hasher.ofClient(clients.clientOf(request), userAgent);
-    }
-
     private static String readerId(String given) {
-        if (given == null || given.isBlank()) {
-            return null;
-        }
-        if (given.length() > READER_ID_MAX) {
-            throw invalid("readerId", "must be at most " + READER_ID_MAX + " characters");
+        if (!EngagementIntake.acceptableReaderId(given)) {
+            throw invalid("readerId", "must be at most " + EngagementIntake.READER_ID_MAX + " characters");
         }
         return given;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static ErrorResponseException invalid(String field, String message) {
