@@ -56,9 +56,14 @@ public final class RankingStores {
                 RankingSerdes.BUCKET).withCachingEnabled();
     }
 
+    /**
+     * Not cached: nearly every key is written once (one reader, one article, one counted view), so the record cache
+     * absorbs no repeated writes, and its sorted map made every look-up a range scan of the cache plus the store and
+     * every commit a flush of all new keys (a fifth of the stream thread's time in a profile of benchmark (a)).
+     */
     static StoreBuilder<WindowStore<String, byte[]>> readerLog(RankingProperties.PopularNow popularNow) {
         return Stores.windowStoreBuilder(Stores.persistentWindowStore(READER_LOG, popularNow.readerLogRetention(),
-                ONE_MILLI, false), Serdes.String(), Serdes.ByteArray()).withCachingEnabled();
+                ONE_MILLI, false), Serdes.String(), Serdes.ByteArray()).withCachingDisabled();
     }
 
     static StoreBuilder<WindowStore<String, byte[]>> activityLog(RankingProperties.MustReads mustReads) {
