@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Flow;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,18 +116,8 @@ abstract class ViewAnswersCorpus {
         }
     }
 
+    /** A body of unknown length, which the client sends chunked. */
     private static BodyPublisher chunked(String body) {
-        BodyPublisher known = BodyPublishers.ofString(body, StandardCharsets.UTF_8);
-        return new BodyPublisher() {
-            @Override
-            public long contentLength() {
-                return -1;
-            }
-
-            @Override
-            public void subscribe(Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
-                known.subscribe(subscriber);
-            }
-        };
+        return BodyPublishers.fromPublisher(BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 }

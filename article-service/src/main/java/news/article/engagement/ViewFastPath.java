@@ -30,6 +30,7 @@ import news.article.article.PublishedArticle;
 import news.article.article.PublishedArticles;
 import news.article.engagement.EngagementController.ViewRequest;
 import news.kit.tracing.Traceparents;
+import news.kit.web.RequestBodyLimitFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -129,16 +130,10 @@ final class ViewFastPath implements Filter {
             return null;
         }
         String contentType = request.getContentType();
-        if (contentType == null ? length > 0 : !isJson(contentType)) {
+        if (contentType == null ? length > 0 : !RequestBodyLimitFilter.isJson(contentType)) {
             return null;
         }
         return id;
-    }
-
-    private static boolean isJson(String contentType) {
-        int end = contentType.indexOf(';');
-        String type = (end < 0 ? contentType : contentType.substring(0, end)).trim();
-        return type.equalsIgnoreCase("application/json");
     }
 
     /** The view as the controller would read it, or null when the full path must decide (it may be a 400). */

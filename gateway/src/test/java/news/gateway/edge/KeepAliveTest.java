@@ -3,7 +3,6 @@ package news.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +11,12 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
 import news.gateway.GatewayIntegrationTest;
 import news.gateway.support.TestArticle;
+import news.testsupport.RawResponse;
 
 /**
  * Kept-alive connections keep working. A request that arrives while the one before it on the same connection is still
@@ -75,23 +74,12 @@ class KeepAliveTest extends GatewayIntegrationTest {
         socket.getOutputStream().flush();
     }
 
-    /** Reads {@code count} whole responses (status line, headers, a Content-Length body) and gives their statuses. */
+    /** Reads {@code count} whole responses and gives their statuses. */
     private static List<Integer> statuses(InputStream in, int count) {
         List<Integer> statuses = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                String statusLine = line(in);
-                int contentLength = 0;
-                for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                    String lower = header.toLowerCase(Locale.ROOT);
-                    if (lower.startsWith("content-length:")) {
-                        contentLength = Integer.parseInt(lower.substring("content-length:".length()).trim());
-                    }
-                }
-                if (in.readNBytes(contentLength).length != contentLength) {
-                    throw new IOException("the connection closed inside a response body");
-                }
-                statuses.add(Integer.parseInt(statusLine.split(" ")[1]));
+                statuses.add(RawResponse.read(in).status());
             }
         } catch (SocketTimeoutException e) {
             throw new AssertionError("no answer within 5 s after " + statuses.size() + " of " + count
@@ -100,18 +88,5 @@ class KeepAliveTest extends GatewayIntegrationTest {
             throw new UncheckedIOException(e);
         }
         return statuses;
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("the connection closed after " + line);
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 }

@@ -1,6 +1,5 @@
 package news.systemtests;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,11 +9,9 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+
+import news.testsupport.RawResponse;
 
 /**
  * An HTTP/1.1 request with a chunked body, sent on one thread while the answer is read on another, as browsers and
@@ -70,43 +67,8 @@ final class RawHttp {
     }
 
     private static Api.Answer read(InputStream in, long start) throws IOException {
-        String status = line(in);
-        if (status == null || !status.startsWith("HTTP/1.")) {
-            throw new IOException("no HTTP answer: " + status);
-        }
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
-            int colon = line.indexOf(':');
-            headers.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>())
-                    .add(line.substring(colon + 1).trim());
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        List<String> length = headers.get("Content-Length");
-        List<String> encoding = headers.get("Transfer-Encoding");
-        if (length != null) {
-            body.write(in.readNBytes(Integer.parseInt(length.get(0))));
-        } else if (encoding != null && encoding.get(0).toLowerCase(Locale.ROOT).contains("chunked")) {
-            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
-                body.write(in.readNBytes(size));
-                line(in);
-            }
-        } else {
-            body.write(in.readAllBytes());
-        }
-        return new Api.Answer(Integer.parseInt(status.split(" ")[1]), body.toString(StandardCharsets.UTF_8),
-                HttpHeaders.of(headers, (a, b) -> true), Duration.ofNanos(System.nanoTime() - start), null);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            if (b == '\n') {
-                String text = line.toString(StandardCharsets.ISO_8859_1);
-                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+        RawResponse response = RawResponse.read(in);
+        return new Api.Answer(response.status(), response.bodyText(), HttpHeaders.of(response.headers(), (a, b) -> true),
+                Duration.ofNanos(System.nanoTime() - start), null);
     }
 }

@@ -39,7 +39,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, maxBytes, isJson(request.getContentType())), response);
     }
 
-    static boolean isJson(String contentType) {
+    /** Whether a {@code Content-Type} names JSON: {@code application/json} or {@code application/*+json}, any case. */
+    public static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
         }
