@@ -16,9 +16,25 @@ java -Xmx1g -cp "$KAFKA_LIB/*" org.apache.kafka.tools.ConsumerPerformance --boot
   --topic news.article-views --messages "$VIEWS" --group "perf-$(date +%s)" --timeout 120000 \
   | tee "$WORK/consumer-performance.txt"
 
-echo "== ranking-service, the same records through the topology (exactly-once, RocksDB, changelogs)"
-APP="bench-throughput-$(date +%s)"
-start_service "$(free_port 18093)" "$APP"
-bench processed "$BOOTSTRAP" "$APP" news.article-views | tee "$WORK/ranking-service.txt"
-stop_service
+if [[ "${BENCH_SERVICE:-1}" == "1" ]]; then
+  echo "== ranking-service, the same records through the topology (exactly-once, RocksDB, changelogs)"
+  APP="bench-throughput-$(date +%s)"
+  start_service "$(free_port 18093)" "$APP"
+  bench processed "$BOOTSTRAP" "$APP" news.article-views | tee "$WORK/ranking-service.txt"
+  stop_service
+fi
+
+# The floor under the service: a bare Kafka Streams application with the same guarantee and commit interval that
+# does nothing with a view (noop), only reads it as the service does (read), or reads it and keeps one durable key per
+# reader and article (store). BENCH_STREAMS_FLOOR=0 skips them.
+if [[ "${BENCH_STREAMS_FLOOR:-1}" == "1" ]]; then
+  for mode in ${BENCH_STREAMS_FLOOR_MODES:-noop read store}; do
+    echo "== Kafka Streams floor: $mode"
+    APP="bench-streams-$mode-$(date +%s)"
+    bench streams "$BOOTSTRAP" "$APP" "$WORK/state-$mode" "$mode" > "$WORK/streams-$mode.log" 2>&1 &
+    FLOOR_PID=$!
+    bench processed "$BOOTSTRAP" "$APP" news.article-views | tee "$WORK/streams-$mode.txt"
+    pkill -TERM -P "$FLOOR_PID" 2>/dev/null; kill "$FLOOR_PID" 2>/dev/null; wait "$FLOOR_PID" 2>/dev/null || true
+  done
+fi
 echo "Compare nMsg.sec / fetch.nMsg.sec above with the records/s of ranking-service; record both in docs/benchmarks.md."

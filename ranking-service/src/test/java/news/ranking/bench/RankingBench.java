@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,11 +29,24 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 import news.contracts.TopicCatalog;
 import news.launcher.KafkaBroker;
 import news.launcher.Topics;
+import news.ranking.RankingTestConfig;
 import news.ranking.TestEvents;
+import news.ranking.events.EventReader;
+import news.ranking.events.InboundEvent.ArticleViewed;
+import news.ranking.events.Read;
 import news.ranking.it.IsolatedTopics;
 import news.ranking.rules.RankedEntry;
 import news.ranking.rules.RankedList;
@@ -46,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   load &lt;bootstrap&gt; &lt;views&gt; [articles]                           articles, then views as fast as the producer goes
  *   processed &lt;bootstrap&gt; &lt;group&gt; &lt;topic&gt; [timeout s]                records/s until the group committed the end
  *   latency &lt;bootstrap&gt; &lt;rankings url&gt; [rate] [seconds] [warm-up s] view to visible in Popular Now, at a load rate
+ *   streams &lt;bootstrap&gt; &lt;application id&gt; &lt;state dir&gt; noop|read|store[-memory|-unlogged] a bare Kafka Streams app on the views, until killed
  * </pre>
  */
 public final class RankingBench {
@@ -54,6 +69,7 @@ public final class RankingBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String VIEWS = "news.article-views";
     private static final String ARTICLES = "news.article-events";
+    private static final String FLOOR_STORE = "bench-floor-readers";
 
     private RankingBench() {
     }
@@ -68,6 +84,7 @@ public final class RankingBench {
             case "load" -> load(rest);
             case "processed" -> processed(rest);
             case "latency" -> latency(rest);
+            case "streams" -> streams(rest);
             default -> usage();
         }
     }
@@ -208,6 +225,58 @@ public final class RankingBench {
                 percentile(latencies, 0.99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1) / 1_000_000);
     }
 
+    /**
+     * The floor under benchmark (a): a Kafka Streams application with the service's processing guarantee and commit
+     * interval that reads {@code news.article-views} and does nothing with a record ({@code noop}), only reads it as the
+     * service does ({@code read}: {@link EventReader}), or reads it and writes one key per reader and article to a
+     * RocksDB store with a changelog ({@code store}: the least any exact repeat-reader rule has to keep), the same in
+     * memory ({@code store-memory}) or without the changelog ({@code store-unlogged}, not crash-safe; for comparison).
+     * Runs until killed; {@code processed} measures it.
+     */
+    private static void streams(String[] args) throws InterruptedException {
+        String mode = args[3];
+        RankingTestConfig config = RankingTestConfig.defaults();
+        EventReader reader = new EventReader(config.topics(), config.properties().events());
+        AtomicLong read = new AtomicLong();
+        StreamsBuilder builder = new StreamsBuilder();
+        var store = Stores.keyValueStoreBuilder(mode.equals("store-memory") ? Stores.inMemoryKeyValueStore(FLOOR_STORE)
+                : Stores.persistentKeyValueStore(FLOOR_STORE), Serdes.String(), Serdes.Long()).withCachingDisabled();
+        builder.addStateStore(mode.equals("store-unlogged") ? store.withLoggingDisabled() : store);
+        builder.stream(VIEWS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .process(() -> new ContextualProcessor<byte[], byte[], Void, Void>() {
+                    @Override
+                    public void process(Record<byte[], byte[]> record) {
+                        if (mode.equals("noop")) {
+                            return;
+                        }
+                        Read view = reader.read(VIEWS, record.key(), record.value(), record.headers());
+                        if (view.ok()) {
+                            read.incrementAndGet();
+                            if (mode.startsWith("store") && view.event() instanceof ArticleViewed viewed) {
+                                KeyValueStore<String, Long> readers = context().getStateStore(FLOOR_STORE);
+                                readers.put(viewed.articleId() + "|" + viewed.readerHash(), viewed.viewedAt());
+                            }
+                        }
+                    }
+                }, FLOOR_STORE);
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, args[1]);
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, args[2]);
+        Map<String, String> service = config.streamsConfiguration();
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, service.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        KafkaStreams streams = new KafkaStreams(builder.build(), properties);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            streams.close(Duration.ofSeconds(10));
+            System.out.println("streams " + mode + ": " + read.get() + " records read as valid views");
+        }, "bench-streams-stop"));
+        streams.start();
+        System.out.println("streams " + mode + " started as " + args[1] + " with "
+                + service.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        Thread.currentThread().join();
+    }
+
     private static void paced(String bootstrap, List<String> ids, int rate, AtomicBoolean loading, AtomicLong loaded,
                               String run) {
         Random random = new Random(11);
@@ -289,7 +358,7 @@ public final class RankingBench {
     }
 
     private static void usage() {
-        System.err.println("usage: RankingBench broker|load|processed|latency ... (see ranking-service/bench/README.md)");
+        System.err.println("usage: RankingBench broker|load|processed|latency|streams ... (see ranking-service/bench/README.md)");
         System.exit(2);
     }
 }
