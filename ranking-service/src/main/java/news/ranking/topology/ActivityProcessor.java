@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -49,7 +50,8 @@ import news.ranking.topology.Counters.Activity;
  * <ul>
  *   <li>A human view counts when the same reader has no counted view of the article within the repeat interval
  *       around it (so the reader's last <em>counted</em> view is what the interval is measured from); bots never
- *       count. A redelivered view meets its own first delivery in that log and never counts twice.</li>
+ *       count. A redelivered view meets its own first delivery in that log and never counts twice. The log is only
+ *       looked up when its {@link ReaderFilter} says it may hold the reader's key near that time.</li>
  *   <li>A view older than the newest view of the partition by more than window + grace is late: dropped, counted.</li>
  *   <li>Shares are deduplicated by {@code ce_id}, comments by {@code commentId}; a removed comment leaves the bucket it
  *       was counted in.</li>
@@ -74,6 +76,7 @@ final class ActivityProcessor implements Processor<byte[], byte[], String, Activ
     private final long popularNowWindow;
     private final long popularNowBucket;
     private final long repeatInterval;
+    private final long readerLogRetention;
     private final long lateAfter;
     private final long mustReadsWindow;
     private final long mustReadsBucket;
@@ -85,6 +88,7 @@ final class ActivityProcessor implements Processor<byte[], byte[], String, Activ
     private KeyValueStore<String, Counters> counters;
     private KeyValueStore<Bytes, BucketCounts> buckets;
     private WindowStore<String, byte[]> readerLog;
+    private ReaderFilter readerFilter;
     private WindowStore<String, byte[]> activityLog;
     private KeyValueStore<String, Long> viewClockStore;
     private final Set<String> dirty = new HashSet<>();
@@ -104,6 +108,7 @@ final class ActivityProcessor implements Processor<byte[], byte[], String, Activ
         this.popularNowWindow = properties.popularNow().window().toMillis();
         this.popularNowBucket = properties.popularNow().bucket().toMillis();
         this.repeatInterval = properties.popularNow().repeatViewInterval().toMillis();
+        this.readerLogRetention = properties.popularNow().readerLogRetention().toMillis();
         this.lateAfter = properties.popularNow().lateAfter().toMillis();
         this.mustReadsWindow = properties.mustReads().window().toMillis();
         this.mustReadsBucket = properties.mustReads().bucket().toMillis();
@@ -125,6 +130,10 @@ final class ActivityProcessor implements Processor<byte[], byte[], String, Activ
         // After a restart or a move, what was emitted last is not known: emit every article with counts once more.
         try (KeyValueIterator<String, Counters> all = counters.all()) {
             all.forEachRemaining(entry -> dirty.add(entry.key));
+        }
+        readerFilter = new ReaderFilter(repeatInterval);
+        try (KeyValueIterator<Windowed<String>, byte[]> all = readerLog.all()) {
+            all.forEachRemaining(entry -> readerFilter.put(entry.key.key(), entry.key.window().start()));
         }
         context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
@@ -196,13 +205,17 @@ final class ActivityProcessor implements Processor<byte[], byte[], String, Activ
             viewClockStore.put(CLOCK_KEY, viewClock);
         }
         String reader = view.articleId() + "|" + view.readerHash();
-        try (WindowStoreIterator<byte[]> near = readerLog.fetch(reader, view.viewedAt() - repeatInterval + 1,
-                view.viewedAt() + repeatInterval - 1)) {
-            if (near.hasNext()) {
-                return;
+        long from = view.viewedAt() - repeatInterval + 1;
+        long to = view.viewedAt() + repeatInterval - 1;
+        if (readerFilter.mightContain(reader, from, to)) {
+            try (WindowStoreIterator<byte[]> near = readerLog.fetch(reader, from, to)) {
+                if (near.hasNext()) {
+                    return;
+                }
             }
         }
         readerLog.put(reader, SEEN, view.viewedAt());
+        readerFilter.put(reader, view.viewedAt());
         count(view.articleId(), Activity.VIEW, view.viewedAt(), now);
     }
 
@@ -278,6 +291,9 @@ final class ActivityProcessor implements Processor<byte[], byte[], String, Activ
             touched = true;
         }
         expire(now);
+        if (viewClock != Long.MIN_VALUE) {
+            readerFilter.forgetBefore(viewClock - readerLogRetention);
+        }
         for (String articleId : dirty) {
             ArticleChanged article = articles.get(articleId);
             if (article != null && article.published()) {
