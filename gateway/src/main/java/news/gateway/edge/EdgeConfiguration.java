@@ -2,6 +2,7 @@ package news.gateway.edge;
 
 import java.util.List;
 
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -35,6 +36,13 @@ class EdgeConfiguration {
     WriteLimits writeLimits(ClientAddress clientAddress, GatewayProperties properties,
                             KitAutoConfiguration.WebLimits limits) {
         return new WriteLimits(clientAddress, properties.rateLimit(), limits.maxRequestBody().toBytes());
+    }
+
+    /** Every client connection closes with a linger, so an early refusal reaches a client still sending. */
+    @Bean
+    NettyServerCustomizer lingeringClose() {
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) ->
+                channel.pipeline().addFirst("news.lingeringClose", new LingeringClose()));
     }
 
     @Bean
