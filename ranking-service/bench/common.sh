@@ -10,6 +10,7 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/ranking-bench.XXXXXX")"
 SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}"
 BROKER_PID=""
 SERVICE_PID=""
+FLOOR_PID=""
 
 RESULTS="$MODULE/target/bench-results/$(date +%Y%m%d-%H%M%S)"
 
@@ -17,15 +18,29 @@ RESULTS="$MODULE/target/bench-results/$(date +%Y%m%d-%H%M%S)"
 # (BENCH_KEEP=1 keeps it).
 cleanup() {
   [[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
-  # the broker tool runs in a subshell (bench is a function): stop the java process under it, then the subshell
-  [[ -n "$BROKER_PID" ]] && { pkill -TERM -P "$BROKER_PID" 2>/dev/null; kill "$BROKER_PID" 2>/dev/null
-    wait "$BROKER_PID" 2>/dev/null; } || true
+  stop_bench "$FLOOR_PID"
+  stop_bench "$BROKER_PID"
   mkdir -p "$RESULTS"
   cp "$WORK"/*.log "$WORK"/*.txt "$WORK"/kafka/kafka.log "$RESULTS"/ 2>/dev/null || true
   if [[ "${BENCH_KEEP:-}" == "1" ]]; then echo "data kept in $WORK"; else rm -rf "$WORK"; fi
   echo "logs and figures: $RESULTS"
 }
 trap cleanup EXIT
+
+# stop_bench <pid>: a `bench ... &` runs in a subshell (bench is a function): stop the java process under it and wait
+# until its shutdown hooks (streams close, broker stop) are done, at most a minute, then the subshell. Nothing for an
+# empty pid.
+stop_bench() {
+  [[ -n "$1" ]] || return 0
+  local children pid
+  children="$(pgrep -P "$1" || true)"
+  kill $children "$1" 2>/dev/null || true
+  for pid in $children; do
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  wait "$1" 2>/dev/null || true
+}
 
 build() {
   if [[ "${BENCH_SKIP_BUILD:-}" == "1" ]]; then return; fi

@@ -34,7 +34,8 @@ if [[ "${BENCH_STREAMS_FLOOR:-1}" == "1" ]]; then
     bench streams "$BOOTSTRAP" "$APP" "$WORK/state-$mode" "$mode" > "$WORK/streams-$mode.log" 2>&1 &
     FLOOR_PID=$!
     bench processed "$BOOTSTRAP" "$APP" news.article-views | tee "$WORK/streams-$mode.txt"
-    pkill -TERM -P "$FLOOR_PID" 2>/dev/null; kill "$FLOOR_PID" 2>/dev/null; wait "$FLOOR_PID" 2>/dev/null || true
+    stop_bench "$FLOOR_PID"
+    FLOOR_PID=""
   done
 fi
 echo "Compare nMsg.sec / fetch.nMsg.sec above with the records/s of ranking-service; record both in docs/benchmarks.md."

@@ -26,7 +26,6 @@ final class LingeringClose extends ChannelDuplexHandler {
     static final Duration LINGER = Duration.ofSeconds(2);
 
     private boolean lingering;
-    private ScheduledFuture<?> deadline;
 
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
@@ -36,10 +35,10 @@ final class LingeringClose extends ChannelDuplexHandler {
             return;
         }
         lingering = true;
+        ScheduledFuture<?> deadline = ctx.executor().schedule(() -> ctx.close(), LINGER.toMillis(),
+                TimeUnit.MILLISECONDS);
         channel.closeFuture().addListener(closed -> {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
+            deadline.cancel(false);
             promise.trySuccess();
         });
         channel.shutdownOutput().addListener(shut -> {
@@ -47,7 +46,6 @@ final class LingeringClose extends ChannelDuplexHandler {
                 ctx.close();
             }
         });
-        deadline = ctx.executor().schedule(() -> ctx.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
         channel.config().setAutoRead(true);
         ctx.read();
     }

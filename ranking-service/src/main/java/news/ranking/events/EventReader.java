@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.header.Headers;
 
@@ -41,8 +41,6 @@ public final class EventReader {
     static final String POSTED = "news.comment.posted";
     static final String REMOVED = "news.comment.removed";
 
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-    private static final Pattern READER_HASH = Pattern.compile("^[0-9a-f]{64}$");
     private static final Set<String> AGENTS = Set.of("human", "bot");
     private static final Set<String> CHANNELS = Set.of("facebook", "x", "kakaotalk", "email", "link");
     private static final Set<String> STATUSES = Set.of("published", "unpublished");
@@ -162,17 +160,17 @@ public final class EventReader {
 
     private static ArticleViewed view(JsonNode p) {
         String articleId = id(p, "articleId");
-        text(p, "section", 60);
-        String readerHash = matching(p, "readerHash", READER_HASH);
+        text(p, "section", Forms.MAX_SECTION);
+        String readerHash = readerHash(p);
         String agent = oneOf(p, "agent", AGENTS);
         return new ArticleViewed(articleId, readerHash, agent.equals("bot"), time(p, "viewedAt"));
     }
 
     private static ArticleShared share(String ceId, JsonNode p) {
         String articleId = id(p, "articleId");
-        text(p, "section", 60);
+        text(p, "section", Forms.MAX_SECTION);
         oneOf(p, "channel", CHANNELS);
-        matching(p, "readerHash", READER_HASH);
+        readerHash(p);
         return new ArticleShared(ceId, articleId, time(p, "sharedAt"));
     }
 
@@ -192,20 +190,24 @@ public final class EventReader {
     }
 
     private static String id(JsonNode p, String field) {
-        return matching(p, field, ID);
+        return matching(p, field, Forms::isId, Forms.ID_PATTERN);
     }
 
-    private static String matching(JsonNode p, String field, Pattern pattern) {
+    private static String readerHash(JsonNode p) {
+        return matching(p, "readerHash", Forms::isReaderHash, Forms.READER_HASH_PATTERN);
+    }
+
+    private static String matching(JsonNode p, String field, Predicate<String> form, String pattern) {
         String value = string(p, field);
-        if (!pattern.matcher(value).matches()) {
-            throw new Invalid("$." + field + ": does not match the pattern " + pattern.pattern());
+        if (!form.test(value)) {
+            throw new Invalid("$." + field + ": does not match the pattern " + pattern);
         }
         return value;
     }
 
     private static String text(JsonNode p, String field, int maxLength) {
         String value = string(p, field);
-        if (value.isEmpty() || value.codePointCount(0, value.length()) > maxLength) {
+        if (!Forms.isText(value, maxLength)) {
             throw new Invalid("$." + field + ": must be 1 to " + maxLength + " characters long");
         }
         return value;
@@ -233,6 +235,10 @@ public final class EventReader {
 
     private static long time(JsonNode p, String field) {
         String value = string(p, field);
+        long common = Forms.epochMillis(value);
+        if (common != Long.MIN_VALUE) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(value).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {

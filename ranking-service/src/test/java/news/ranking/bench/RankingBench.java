@@ -35,6 +35,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -242,18 +243,27 @@ public final class RankingBench {
         var store = Stores.keyValueStoreBuilder(mode.equals("store-memory") ? Stores.inMemoryKeyValueStore(FLOOR_STORE)
                 : Stores.persistentKeyValueStore(FLOOR_STORE), Serdes.String(), Serdes.Long()).withCachingDisabled();
         builder.addStateStore(mode.equals("store-unlogged") ? store.withLoggingDisabled() : store);
+        boolean reads = !mode.equals("noop");
+        boolean stores = mode.startsWith("store");
         builder.stream(VIEWS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .process(() -> new ContextualProcessor<byte[], byte[], Void, Void>() {
+                    private KeyValueStore<String, Long> readers;
+
+                    @Override
+                    public void init(ProcessorContext<Void, Void> context) {
+                        super.init(context);
+                        readers = context.getStateStore(FLOOR_STORE);
+                    }
+
                     @Override
                     public void process(Record<byte[], byte[]> record) {
-                        if (mode.equals("noop")) {
+                        if (!reads) {
                             return;
                         }
                         Read view = reader.read(VIEWS, record.key(), record.value(), record.headers());
                         if (view.ok()) {
                             read.incrementAndGet();
-                            if (mode.startsWith("store") && view.event() instanceof ArticleViewed viewed) {
-                                KeyValueStore<String, Long> readers = context().getStateStore(FLOOR_STORE);
+                            if (stores && view.event() instanceof ArticleViewed viewed) {
                                 readers.put(viewed.articleId() + "|" + viewed.readerHash(), viewed.viewedAt());
                             }
                         }
@@ -264,8 +274,9 @@ public final class RankingBench {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, args[2]);
         Map<String, String> service = config.streamsConfiguration();
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, service.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
-        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        for (String setting : List.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
+            properties.put(setting, service.get(setting));
+        }
         KafkaStreams streams = new KafkaStreams(builder.build(), properties);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             streams.close(Duration.ofSeconds(10));

@@ -56,7 +56,7 @@ class ViewParserTest {
             "2026-11-25T18:30:00+09:00", "2026-11-25T04:00:00.5-05:30", "2024-02-29T23:59:59.999+18:00",
             "1969-12-31T23:59:59.999Z", "0000-01-01T00:00:00Z", "2026-11-25T09:30:00-00:00"})
     void theCommonTimeFormsAreReadAsTheGeneralParserReadsThem(String text) {
-        assertThat(ViewParser.epochMillis(text)).isEqualTo(OffsetDateTime.parse(text).toInstant().toEpochMilli());
+        assertThat(Forms.epochMillis(text)).isEqualTo(OffsetDateTime.parse(text).toInstant().toEpochMilli());
     }
 
     @ParameterizedTest
@@ -65,12 +65,12 @@ class ViewParserTest {
             "2026-11-25T09:30:00+0900", "2026-11-25T09:30:00+09", "2026-11-25T09:30:00+18:01", "2026-11-25 09:30:00Z",
             "2026-11-25T09:30:00+09:00:30", "+2026-11-25T09:30:00Z", "2026-11-25T09:30:00Z ", ""})
     void anyOtherTimeFormIsLeftToTheGeneralParser(String text) {
-        assertThat(ViewParser.epochMillis(text)).isEqualTo(Long.MIN_VALUE);
+        assertThat(Forms.epochMillis(text)).isEqualTo(Long.MIN_VALUE);
     }
 
     @Property(tries = 3000)
     void anyTimeInTheCommonFormIsReadAsTheGeneralParserReadsIt(@ForAll("times") String text) {
-        long fastMillis = ViewParser.epochMillis(text);
+        long fastMillis = Forms.epochMillis(text);
         Long generalMillis;
         try {
             generalMillis = OffsetDateTime.parse(text).toInstant().toEpochMilli();
