@@ -11,9 +11,13 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import news.testsupport.CloudEventAssertions;
+import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
@@ -21,9 +25,13 @@ import tools.jackson.databind.JsonNode;
 class EditorFlowTest {
 
     static final String TOPIC = "news.article-events";
+    static final String EVE = TestTokens.withRoles("eve", "Eve Moreau", List.of("editor"));
+    static final String SAM = TestTokens.withRoles("sam-7f3a", "Sam Okafor", List.of("editor", "reader"));
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
     Api api;
 
     @BeforeEach
@@ -199,5 +207,48 @@ class EditorFlowTest {
                 Map.of("If-Match", "\"1\"")).statusCode()).isEqualTo(404);
         assertThat(api.put("/api/articles/nope123/editor-pick", Api.EDITOR, "{\"editorPick\":true}", Map.of())
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyWriteNamesItsEditorInTheStoredArticleAndInTheEventSoAnAnalystSeesWhoPublished() {
+        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
+            HttpResponse<String> created = api.post("/api/articles", EVE,
+                    Api.write(Api.article("Navy names new frigate " + UUID.randomUUID(), "Navy")));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = Api.json(created).path("id").asString();
+            assertThat(Api.json(created).path("createdBy").path("name").asString()).isEqualTo("Eve Moreau");
+            HttpResponse<String> published = api.post("/api/articles/" + id + "/publish", SAM, null);
+            assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+            HttpResponse<String> edited = api.put("/api/articles/" + id, EVE,
+                    Api.write(Api.article("Navy names its new frigate " + UUID.randomUUID(), "Navy")),
+                    Map.of("If-Match", "\"2\""));
+            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+            HttpResponse<String> picked = api.put("/api/articles/" + id + "/editor-pick", EVE, "{\"editorPick\":true}",
+                    Map.of());
+            assertThat(picked.statusCode()).as(picked.body()).isEqualTo(200);
+            HttpResponse<String> unpublished = api.post("/api/articles/" + id + "/unpublish", SAM, null);
+            assertThat(unpublished.statusCode()).as(unpublished.body()).isEqualTo(200);
+
+            List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(id), 4);
+            records.forEach(CloudEventAssertions::assertFollowsContract);
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
+                    "news.article.published", "news.article.updated", "news.article.updated",
+                    "news.article.unpublished");
+            assertThat(records).extracting(r -> Api.json(TopicProbe.value(r)).path("updatedBy").path("sub").asString())
+                    .containsExactly("sam-7f3a", "eve", "eve", "sam-7f3a");
+            assertThat(records).extracting(r -> Api.json(TopicProbe.value(r)).path("publishedBy").path("name")
+                    .asString()).containsOnly("Sam Okafor");
+
+            Document stored = mongo.getCollection("articles").find(new Document("_id", id)).first();
+            assertThat(stored.get("createdBy", Document.class)).containsEntry("sub", "eve")
+                    .containsEntry("name", "Eve Moreau");
+            assertThat(stored.get("publishedBy", Document.class)).containsEntry("sub", "sam-7f3a")
+                    .containsEntry("name", "Sam Okafor");
+            assertThat(stored.get("updatedBy", Document.class)).containsEntry("sub", "sam-7f3a");
+            assertThat(stored.getList("history", Document.class))
+                    .extracting(e -> e.getString("action") + " by " + e.get("by", Document.class).getString("sub"))
+                    .containsExactly("created by eve", "published by sam-7f3a", "edited by eve", "picked by eve",
+                            "unpublished by sam-7f3a");
+        }
     }
 }

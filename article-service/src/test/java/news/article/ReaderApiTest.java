@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
-/** What readers get: the article shape of DESIGN §3, by id, by slug and in newest-first lists. */
+/** What readers get: the article as pages show it, by id, by slug and in newest-first lists. */
 @ArticleServiceTest
 class ReaderApiTest {
 

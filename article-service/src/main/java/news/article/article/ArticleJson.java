@@ -3,13 +3,13 @@ package news.article.article;
 import java.time.Instant;
 import java.util.List;
 
-/** The article in the HTTP API (DESIGN §3): what readers see, what editors see, and list items. */
+/** The article in the HTTP API: what readers see, what editors see, and list items. */
 final class ArticleJson {
 
     private ArticleJson() {
     }
 
-    /** DESIGN §3 {@code article}: the published article as a page shows it. */
+    /** The published article as a page shows it (the {@code article} of the page data). */
     record ReaderArticle(String id, String slug, String title, String section, String source, Byline byline,
                          List<String> body, List<String> tags, boolean editorPick, Instant publishedAt,
                          Instant updatedAt) {
@@ -21,16 +21,20 @@ final class ArticleJson {
         }
     }
 
-    /** The reader's article plus what an editor needs to work on it: status, version, pick and creation times. */
+    /**
+     * The reader's article plus what an editor needs to work on it: status, version, pick time, and when and by whom
+     * it was created, first published and last changed ({@code null} where the store predates recording editors).
+     */
     record EditorArticle(String id, String slug, String title, String section, String source, Byline byline,
                          List<String> body, List<String> tags, boolean editorPick, Instant editorPickedAt,
-                         String status, long version, Instant createdAt, Instant publishedAt, Instant updatedAt) {
+                         String status, long version, Instant createdAt, Editor createdBy, Instant publishedAt,
+                         Editor publishedBy, Instant updatedAt, Editor updatedBy) {
 
         static EditorArticle of(Article a) {
             ArticleContent c = a.content();
             return new EditorArticle(a.id(), a.slug(), c.title(), c.section(), c.source(), c.byline(), c.body(),
                     c.tags(), a.editorPick(), a.editorPickedAt(), a.status().wire(), a.version(), a.createdAt(),
-                    a.publishedAt(), a.updatedAt());
+                    a.createdBy(), a.publishedAt(), a.publishedBy(), a.updatedAt(), a.updatedBy());
         }
     }
 

@@ -74,6 +74,11 @@ final class ArticleProblems {
         return problem(HttpStatus.CONFLICT, "Not allowed in this state", detail);
     }
 
+    static ErrorResponseException unnamedEditor(String reason) {
+        return problem(HttpStatus.FORBIDDEN, "Editor not identified", "Article changes record who made them, but "
+                + reason + ". Ask for a token from the platform's identity provider.");
+    }
+
     static ErrorResponseException busy(String id) {
         return problem(HttpStatus.CONFLICT, "Concurrent changes",
                 "Article " + id + " kept changing while this change was applied; try again.");

@@ -13,12 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxEventBytes    the largest event payload an article may produce; it must fit Kafka's record limit
  * @param defaultPageSize  list size when a reader names no limit
  * @param maxPageSize      the largest list size a reader may ask for
+ * @param historySize      how many of its latest changes an article keeps in its history
  */
 @ConfigurationProperties("news.articles")
 record ArticleProperties(Duration lookupCacheTtl, long lookupCacheSize, int maxEventBytes, int defaultPageSize,
-                         int maxPageSize) {
+                         int maxPageSize, int historySize) {
 
     ArticleProperties {
         Objects.requireNonNull(lookupCacheTtl, "news.articles.lookup-cache-ttl");
+        if (historySize < 1) {
+            throw new IllegalArgumentException("news.articles.history-size (NEWS_ARTICLES_HISTORY_SIZE) must be at"
+                    + " least 1, got " + historySize);
+        }
     }
 }

@@ -31,10 +31,14 @@ class ArticleStore {
     private static final String ID = "_id";
     private static final String PUBLISHED = Status.PUBLISHED.wire();
 
-    private final MongoTemplate mongo;
+    private static final String HISTORY = "history";
 
-    ArticleStore(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final int historySize;
+
+    ArticleStore(MongoTemplate mongo, ArticleProperties properties) {
         this.mongo = mongo;
+        this.historySize = properties.historySize();
     }
 
     @PostConstruct
@@ -63,18 +67,22 @@ class ArticleStore {
                 .map(doc -> new PublishedArticle(doc.id, doc.section));
     }
 
-    /** Inserts a new article with its first event, if any; duplicate ids or slugs throw DuplicateKeyException. */
-    void insert(Article article, Optional<CloudEvent> event) {
-        mongo.insert(ArticleDocument.of(article, event.map(PendingEvent::of).stream().toList()));
+    /**
+     * Inserts a new article with its first history entry and its first event, if any; duplicate ids or slugs throw
+     * DuplicateKeyException.
+     */
+    void insert(Article article, HistoryEntry entry, Optional<CloudEvent> event) {
+        mongo.insert(ArticleDocument.of(article, entry, event.map(PendingEvent::of).stream().toList()));
     }
 
     /**
-     * Writes {@code after} over {@code before} with the event, only if the stored article still has the version
+     * Writes {@code after} over {@code before} with its history entry (the oldest entries beyond
+     * {@code news.articles.history-size} fall off) and the event, only if the stored article still has the version
      * {@code before} was read with.
      *
      * @return false when another change came first; nothing was written then
      */
-    boolean update(Article before, Article after, Optional<CloudEvent> event) {
+    boolean update(Article before, Article after, HistoryEntry entry, Optional<CloudEvent> event) {
         ArticleContent content = after.content();
         Update update = new Update()
                 .set("title", content.title())
@@ -88,7 +96,10 @@ class ArticleStore {
                 .set("status", after.status().wire())
                 .set("publishedAt", after.publishedAt())
                 .set("updatedAt", after.updatedAt())
-                .set("version", after.version());
+                .set("version", after.version())
+                .set("updatedBy", after.updatedBy())
+                .set("publishedBy", after.publishedBy());
+        update.push(HISTORY).slice(-historySize).each(ArticleDocument.StoredEntry.of(entry));
         event.ifPresent(e -> Outbox.append(update, e));
         Query guard = query(where(ID).is(before.id()).and("version").is(before.version()));
         return mongo.updateFirst(guard, update, ArticleDocument.class).getMatchedCount() == 1;
@@ -111,12 +122,20 @@ class ArticleStore {
         Query query = query(criteria)
                 .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc(ID)))
                 .limit(limit);
-        query.fields().exclude("body").exclude(Outbox.EVENTS);
+        query.fields().exclude("body").exclude(HISTORY).exclude(Outbox.EVENTS);
         return mongo.find(query, ArticleDocument.class).stream().map(ArticleDocument::toArticle).toList();
     }
 
+    /** The stored changes of an article, newest first, with the article's current version; empty when unknown. */
+    Optional<Articles.History> history(String id) {
+        Query query = query(where(ID).is(id));
+        query.fields().include("version").include(HISTORY);
+        return Optional.ofNullable(mongo.findOne(query, ArticleDocument.class))
+                .map(doc -> new Articles.History(doc.id, doc.version, doc.historyNewestFirst()));
+    }
+
     private Optional<Article> one(Query query) {
-        query.fields().exclude(Outbox.EVENTS);
+        query.fields().exclude(HISTORY).exclude(Outbox.EVENTS);
         return Optional.ofNullable(mongo.findOne(query, ArticleDocument.class)).map(ArticleDocument::toArticle);
     }
 }

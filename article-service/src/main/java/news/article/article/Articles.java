@@ -47,16 +47,20 @@ class Articles {
     record Page(List<Article> items, Optional<Cursor> next) {
     }
 
-    Article create(ArticleInput input, boolean publish, boolean editorPick, String traceparent) {
+    /** The stored changes of an article, newest first; older ones beyond the bound are not kept. */
+    record History(String articleId, long version, List<HistoryEntry> entries) {
+    }
+
+    Article create(ArticleInput input, boolean publish, boolean editorPick, Editor by, String traceparent) {
         ArticleContent content = checked(input);
         Instant now = now();
         String base = Slugs.base(content.title());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String slug = Slugs.firstFree(base, store.slugsLike(base));
-            Article.Change change = Article.create(ArticleIds.next(), slug, content, publish, editorPick, now);
+            Article.Change change = Article.create(ArticleIds.next(), slug, content, publish, editorPick, by, now);
             Optional<CloudEvent> event = change.event().map(e -> cloudEvent(e, now, traceparent));
             try {
-                store.insert(change.article(), event);
+                store.insert(change.article(), change.entry().orElseThrow(), event);
             } catch (DuplicateKeyException taken) {
                 continue; // another editor took the slug (or, astronomically rarely, the id) first: pick again
             }
@@ -66,24 +70,24 @@ class Articles {
         throw new IllegalStateException("No free slug for '" + base + "' after " + ATTEMPTS + " attempts");
     }
 
-    Article update(String id, ArticleInput input, ExpectedVersion expected, String traceparent) {
+    Article update(String id, ArticleInput input, ExpectedVersion expected, Editor by, String traceparent) {
         if (!expected.given()) {
             throw ArticleProblems.versionRequired();
         }
         ArticleContent content = checked(input);
-        return change(id, expected, traceparent, article -> article.edit(content, now()));
+        return change(id, expected, traceparent, article -> article.edit(content, by, now()));
     }
 
-    Article publish(String id, ExpectedVersion expected, String traceparent) {
-        return change(id, expected, traceparent, article -> article.publish(now()));
+    Article publish(String id, ExpectedVersion expected, Editor by, String traceparent) {
+        return change(id, expected, traceparent, article -> article.publish(by, now()));
     }
 
-    Article unpublish(String id, ExpectedVersion expected, String traceparent) {
-        return change(id, expected, traceparent, article -> article.unpublish(now()));
+    Article unpublish(String id, ExpectedVersion expected, Editor by, String traceparent) {
+        return change(id, expected, traceparent, article -> article.unpublish(by, now()));
     }
 
-    Article pick(String id, boolean editorPick, ExpectedVersion expected, String traceparent) {
-        return change(id, expected, traceparent, article -> article.pick(editorPick, now()));
+    Article pick(String id, boolean editorPick, ExpectedVersion expected, Editor by, String traceparent) {
+        return change(id, expected, traceparent, article -> article.pick(editorPick, by, now()));
     }
 
     /** Any article, drafts included: for editors. */
@@ -126,7 +130,7 @@ class Articles {
             }
             Optional<CloudEvent> event = change.event()
                     .map(e -> cloudEvent(e, change.article().updatedAt(), traceparent));
-            if (store.update(current, change.article(), event)) {
+            if (store.update(current, change.article(), change.entry().orElseThrow(), event)) {
                 written(id, event);
                 return change.article();
             }

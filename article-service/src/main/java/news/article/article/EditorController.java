@@ -5,6 +5,8 @@ import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,7 +23,8 @@ import news.kit.tracing.CurrentTrace;
 
 /**
  * The editor API (role {@code editor}, enforced in {@code WebSecurity}). Every answer is the article as editors
- * see it, with its version as {@code ETag}; send it back as {@code If-Match} to change the article safely.
+ * see it, with its version as {@code ETag}; send it back as {@code If-Match} to change the article safely. Every
+ * change records the editor named by the token.
  */
 @RestController
 @RequestMapping(path = "/api/articles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -36,9 +39,9 @@ class EditorController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EditorArticle> create(@RequestBody CreateRequest body) {
+    ResponseEntity<EditorArticle> create(@RequestBody CreateRequest body, @AuthenticationPrincipal Jwt token) {
         Article created = articles.create(body.input(), Boolean.TRUE.equals(body.publish()),
-                Boolean.TRUE.equals(body.editorPick()), trace.traceparent());
+                Boolean.TRUE.equals(body.editorPick()), EditorIdentity.of(token), trace.traceparent());
         return ResponseEntity.created(URI.create("/api/articles/" + created.id()))
                 .eTag(Long.toString(created.version()))
                 .body(EditorArticle.of(created));
@@ -47,30 +50,34 @@ class EditorController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EditorArticle> update(@PathVariable String id,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                         @RequestBody UpdateRequest body) {
-        return answer(articles.update(id, body.input(), expected(ifMatch, body.version()), trace.traceparent()));
+                                         @RequestBody UpdateRequest body, @AuthenticationPrincipal Jwt token) {
+        return answer(articles.update(id, body.input(), expected(ifMatch, body.version()), EditorIdentity.of(token),
+                trace.traceparent()));
     }
 
     @PostMapping("/{id}/publish")
     ResponseEntity<EditorArticle> publish(@PathVariable String id,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(articles.publish(id, expected(ifMatch, null), trace.traceparent()));
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @AuthenticationPrincipal Jwt token) {
+        return answer(articles.publish(id, expected(ifMatch, null), EditorIdentity.of(token), trace.traceparent()));
     }
 
     @PostMapping("/{id}/unpublish")
     ResponseEntity<EditorArticle> unpublish(@PathVariable String id,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(articles.unpublish(id, expected(ifMatch, null), trace.traceparent()));
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @AuthenticationPrincipal Jwt token) {
+        return answer(articles.unpublish(id, expected(ifMatch, null), EditorIdentity.of(token), trace.traceparent()));
     }
 
     @PutMapping(path = "/{id}/editor-pick", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EditorArticle> editorPick(@PathVariable String id,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                             @RequestBody EditorPickRequest body) {
+                                             @RequestBody EditorPickRequest body, @AuthenticationPrincipal Jwt token) {
         if (body.editorPick() == null) {
             throw ArticleProblems.invalid("editorPick", "is required (true or false)");
         }
-        return answer(articles.pick(id, body.editorPick(), expected(ifMatch, null), trace.traceparent()));
+        return answer(articles.pick(id, body.editorPick(), expected(ifMatch, null), EditorIdentity.of(token),
+                trace.traceparent()));
     }
 
     private static ResponseEntity<EditorArticle> answer(Article article) {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -82,6 +83,35 @@ class EventContractsTest {
                 mutate("news.comment.posted", n -> n.put("text", emoji.repeat(301))))).isNotEmpty();
         assertThat(contracts.validate("news.comment.posted",
                 mutate("news.comment.posted", n -> n.put("text", "가".repeat(300))))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"news.article.published", "news.article.updated", "news.article.unpublished"})
+    void anArticleSnapshotWrittenBeforeEditorsWereNamedIsStillValid(String type) {
+        assertThat(contracts.validate(type, mutate(type, n -> n.remove(List.of("updatedBy", "publishedBy")))))
+                .isEmpty();
+    }
+
+    @Test
+    void anArticleFirstPublishedBeforeEditorsWereNamedHasNoFirstPublisher() {
+        assertThat(contracts.validate("news.article.updated",
+                mutate("news.article.updated", n -> n.putNull("publishedBy")))).isEmpty();
+    }
+
+    @Test
+    void anEditorIsASubjectAndANameAndNothingElse() {
+        assertThat(contracts.validate("news.article.published",
+                mutate("news.article.published", n -> ((ObjectNode) n.get("updatedBy")).remove("sub")))).isNotEmpty();
+        assertThat(contracts.validate("news.article.published",
+                mutate("news.article.published", n -> ((ObjectNode) n.get("updatedBy")).put("name", ""))))
+                .isNotEmpty();
+        assertThat(contracts.validate("news.article.published",
+                mutate("news.article.published", n -> ((ObjectNode) n.get("publishedBy")).put("email", "e@x.org"))))
+                .isNotEmpty();
+        assertThat(contracts.validate("news.article.published",
+                mutate("news.article.published", n -> n.put("updatedBy", "eve")))).isNotEmpty();
+        assertThat(contracts.validate("news.article.published",
+                mutate("news.article.published", n -> n.putNull("updatedBy")))).isNotEmpty();
     }
 
     @Test
