@@ -84,11 +84,11 @@ PIDS+=($!)
 wait_for "the store on $MONGO_PORT" bash -c "echo > /dev/tcp/127.0.0.1/$MONGO_PORT"
 echo "Store ready on 127.0.0.1:$MONGO_PORT"
 
-SERVER_PORT="$SERVICE_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+SERVER_PORT="$SERVICE_PORT" MANAGEMENT_SERVER_PORT="$((SERVICE_PORT + 1000))" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
   MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" NEWS_READER_HASH_SALT="benchmark-salt" \
   java ${BENCH_SERVICE_JAVA_OPTS:--Xmx512m} -jar "$SERVICE_JAR" > "$WORK/article-service.log" 2>&1 &
 PIDS+=($!)
-wait_for "article-service on $SERVICE_PORT" curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness"
+wait_for "article-service on $SERVICE_PORT" curl -fs "http://127.0.0.1:$((SERVICE_PORT + 1000))/actuator/health/readiness"
 echo "article-service ready on http://127.0.0.1:$SERVICE_PORT"
 
 TOKEN="$("$ROOT/infra/platform" token --role editor --sub bench)"
@@ -104,7 +104,7 @@ echo "$ARTICLES published articles: ${IDS[*]}"
 echo
 echo "Run, e.g.:"
 echo "  wrk -t2 -c64 -d30s --latency -s $ROOT/article-service/bench/views.lua http://127.0.0.1:$SERVICE_PORT -- ${IDS[*]}"
-echo "  curl -s http://127.0.0.1:$SERVICE_PORT/actuator/prometheus | grep -E '^news_views_(accepted|dropped)_total'"
+echo "  curl -s http://127.0.0.1:$((SERVICE_PORT + 1000))/actuator/prometheus | grep -E '^news_views_(accepted|dropped)_total'"
 echo
 echo "Logs in $WORK. Ctrl-C stops broker, store and service."
 wait

@@ -62,4 +62,5 @@ run "nginx (baseline)" "http://127.0.0.1:$port" "${DURATION:-30s}"
 run "article-service warm-up" "$service" "${WARM_UP:-15s}" > /dev/null
 run "article-service" "$service" "${DURATION:-30s}"
 echo "== article-service counters"
-curl -s "$service/actuator/prometheus" | grep -E '^news_views_(accepted|dropped)_total' || true
+service_port="${service##*:}"; service_port="${service_port%%/*}"
+curl -s "${service%:*}:$((service_port + 1000))/actuator/prometheus" | grep -E '^news_views_(accepted|dropped)_total' || true

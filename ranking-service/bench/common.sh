@@ -85,14 +85,15 @@ start_broker() {
   echo "== private broker at $BOOTSTRAP (data in $WORK/kafka)"
 }
 
-# start_service <port> <application id>: the jar as infra/platform starts it, with its own application id
+# start_service <port> <application id>: the jar as infra/platform starts it, with its own application id (Actuator
+# on port + 1000)
 start_service() {
   local port="$1" app="$2"
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" NEWS_RANKING_APPLICATION_ID="$app" NEWS_RANKING_STATE_DIR="$WORK/state" \
-    java $SERVICE_JAVA_OPTS -jar "$JAR" --server.port="$port" > "$WORK/ranking-service-$port.log" 2>&1 &
+    java $SERVICE_JAVA_OPTS -jar "$JAR" --server.port="$port" --management.server.port="$((port + 1000))" > "$WORK/ranking-service-$port.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 240); do
-    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then
+    if curl -fs "http://127.0.0.1:$((port + 1000))/actuator/health/readiness" >/dev/null 2>&1; then
       echo "== ranking-service ready on $port (application id $app)"
       return
     fi

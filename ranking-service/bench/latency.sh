@@ -21,6 +21,6 @@ fi
 bench latency "$BOOTSTRAP" "$URL" "$RATE" "$DURATION" 15 | tee "$WORK/latency.txt"
 if [[ -n "$SERVICE_PID" ]]; then
   echo "== the service's own view-to-list freshness (news_ranking_freshness_seconds)"
-  curl -fs "$URL/actuator/prometheus" | grep -E '^news_ranking_freshness_seconds_(count|sum|max)' || true
+  curl -fs "http://127.0.0.1:$((PORT + 1000))/actuator/prometheus" | grep -E '^news_ranking_freshness_seconds_(count|sum|max)' || true
   stop_service
 fi

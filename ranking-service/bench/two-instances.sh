@@ -40,9 +40,9 @@ bench load "$BOOTSTRAP" 5000 40
 
 start_second() {
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" NEWS_RANKING_APPLICATION_ID="$APP" NEWS_RANKING_STATE_DIR="$WORK/state" \
-    java $SERVICE_JAVA_OPTS -jar "$JAR" --server.port="$SECOND" >> "$WORK/ranking-service-$SECOND.log" 2>&1 &
+    java $SERVICE_JAVA_OPTS -jar "$JAR" --server.port="$SECOND" --management.server.port="$((SECOND + 1000))" >> "$WORK/ranking-service-$SECOND.log" 2>&1 &
   SECOND_PID=$!
-  until curl -fs "http://127.0.0.1:$SECOND/actuator/health/readiness" >/dev/null 2>&1; do sleep 0.5; done
+  until curl -fs "http://127.0.0.1:$((SECOND + 1000))/actuator/health/readiness" >/dev/null 2>&1; do sleep 0.5; done
 }
 start_second
 echo "== second instance ready on $SECOND; both answer every list after $(wait_all_answered "$SECOND") s"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a service image tarball WITHOUT Docker, to prove the image itself works: unpacks its layers in order into a
 # root file system, starts its entrypoint there with chroot as the image's user (never root), with the image's
-# environment, and waits for GET /actuator/health/liveness to answer 200 on a free port. Then stops it.
+# environment, and waits for GET /actuator/health/liveness to answer 200 on a free management port (the service on
+# another free port). Then stops it.
 #
 #   sudo infra/deploy/images/smoke-test-image.sh gateway/target/image/gateway.tar [KEY=VALUE ...]
 #
@@ -44,20 +45,22 @@ elif what == "entrypoint":
     print(" ".join(shlex.quote(a) for a in config.get("Entrypoint", []) + (config.get("Cmd") or [])))
 elif what == "workdir":
     print(config.get("WorkingDir", "/"))
-elif what == "port":
-    print(next(iter(config.get("ExposedPorts", {"8080/tcp": {}}))).split("/")[0])
+elif what == "ports":
+    print(" ".join(p.split("/")[0] for p in config.get("ExposedPorts", {})))
 PY
 }
 
 USER_SPEC="$(read_config user)"
 [[ -n "$USER_SPEC" && "${USER_SPEC%%:*}" != 0 && "${USER_SPEC%%:*}" != root ]] ||
   { echo "smoke-test-image: the image runs as '${USER_SPEC:-root}', not as a non-root user" >&2; exit 1; }
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT="$(free_port)"
+MANAGEMENT_PORT="$(free_port)"
 mapfile -t ENV_LIST < <(read_config env)
-ENV_LIST+=("SERVER_PORT=$PORT" "$@")
+ENV_LIST+=("SERVER_PORT=$PORT" "MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT" "$@")
 
 mount -t proc proc "$ROOTFS/proc"
-echo "Starting $(read_config entrypoint) as $USER_SPEC on port $PORT"
+echo "Starting $(read_config entrypoint) as $USER_SPEC on port $PORT (management $MANAGEMENT_PORT)"
 (cd / && exec env -i "${ENV_LIST[@]}" chroot --userspec="$USER_SPEC" "$ROOTFS" /bin/sh -c \
   "cd $(read_config workdir) && exec $(read_config entrypoint)") >"$WORK/service.log" 2>&1 &
 PID=$!
@@ -66,10 +69,10 @@ for _ in $(seq 1 90); do
   if ! kill -0 "$PID" 2>/dev/null; then
     echo "smoke-test-image: the service exited; last lines:" >&2; tail -30 "$WORK/service.log" >&2; exit 1
   fi
-  status="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/actuator/health/liveness" || true)"
+  status="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/liveness" || true)"
   if [[ "$status" == 200 ]]; then
-    echo "liveness: 200 (image declares port $(read_config port); process user: $(ps -o user= -p "$(pgrep -P "$PID" java || echo "$PID")" | tr -d ' '))"
-    echo "readiness: $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/actuator/health/readiness")"
+    echo "liveness: 200 (image declares ports $(read_config ports); process user: $(ps -o user= -p "$(pgrep -P "$PID" java || echo "$PID")" | tr -d ' '))"
+    echo "readiness: $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness")"
     exit 0
   fi
   sleep 2

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.testsupport.OperabilityChecks;
@@ -27,6 +28,8 @@ class ObservabilityTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     Api api;
 
     @BeforeEach
@@ -77,7 +80,7 @@ class ObservabilityTest {
             views.await(TopicProbe.withKey(id), 1);
             shares.await(TopicProbe.withKey(id), 1);
         }
-        String body = OperabilityChecks.get(port, "/actuator/prometheus").body();
+        String body = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
         Scrape scrape = Scrape.kept("article-service", body);
 
         assertThat(scrape.names()).containsAll(Scrape.required("article-service"))
@@ -93,8 +96,8 @@ class ObservabilityTest {
 
     @Test
     void livenessDependsOnNothingAndReadinessOnTheStore() {
-        String livenessBody = OperabilityChecks.get(port, "/actuator/health/liveness").body();
-        String readinessBody = OperabilityChecks.get(port, "/actuator/health/readiness").body();
+        String livenessBody = OperabilityChecks.get(managementPort, "/actuator/health/liveness").body();
+        String readinessBody = OperabilityChecks.get(managementPort, "/actuator/health/readiness").body();
         JsonNode liveness = Api.json(livenessBody);
         JsonNode readiness = Api.json(readinessBody);
 

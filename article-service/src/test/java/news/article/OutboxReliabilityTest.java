@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -66,6 +67,8 @@ class OutboxReliabilityTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     MongoTemplate mongo;
     @Autowired
@@ -195,9 +198,9 @@ class OutboxReliabilityTest {
         String id = api.publishedArticle("Views").path("id").asString();
         assertThat(api.send("POST", "/api/articles/" + id + "/views", null, null, (String) null, Map.of()).statusCode())
                 .isEqualTo(202);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Prometheus.value(port,
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Prometheus.value(managementPort,
                 "news_events_published_total", Map.of("topic", "news.article-views")) >= 1);
-        double dropped = Prometheus.value(port, "news_views_dropped_total", Map.of());
+        double dropped = Prometheus.value(managementPort, "news_views_dropped_total", Map.of());
 
         kafka.stop();
         try {
@@ -206,7 +209,7 @@ class OutboxReliabilityTest {
                         "{\"readerId\":\"offline-reader\"}", Map.of()), 202);
             }
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(Prometheus.value(port, "news_views_dropped_total", Map.of())).isEqualTo(dropped + 20));
+                    assertThat(Prometheus.value(managementPort, "news_views_dropped_total", Map.of())).isEqualTo(dropped + 20));
         } finally {
             kafka.restart();
         }

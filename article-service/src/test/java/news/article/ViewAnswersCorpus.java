@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.testsupport.TopicProbe;
@@ -30,6 +31,8 @@ abstract class ViewAnswersCorpus {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     Api api;
 
     @BeforeEach

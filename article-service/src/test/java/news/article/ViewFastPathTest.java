@@ -64,7 +64,7 @@ class ViewFastPathTest extends ViewAnswersCorpus {
     }
 
     private double acceptedViews() throws Exception {
-        Scrape scrape = Scrape.kept("article-service", OperabilityChecks.get(port, "/actuator/prometheus").body());
+        Scrape scrape = Scrape.kept("article-service", OperabilityChecks.get(managementPort, "/actuator/prometheus").body());
         return scrape.samples().stream()
                 .filter(s -> s.name().equals("http_server_requests_seconds_count")
                         && "/api/articles/{articleId}/views".equals(s.labels().get("uri"))

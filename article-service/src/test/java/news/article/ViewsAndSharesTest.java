@@ -16,6 +16,7 @@ import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.testsupport.CloudEventAssertions;
@@ -35,6 +36,8 @@ class ViewsAndSharesTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     Api api;
 
     @BeforeEach
@@ -169,23 +172,23 @@ class ViewsAndSharesTest {
     void viewsAreCountedAndAnsweredFromTheCacheNotTheStore() {
         String id = api.publishedArticle("Views").path("id").asString();
         assertThat(view(id, null, Map.of("User-Agent", CHROME)).statusCode()).isEqualTo(202);
-        double misses = Prometheus.value(port, "cache_gets_total", Map.of("cache", "published-articles", "result", "miss"));
-        double accepted = Prometheus.value(port, "news_views_accepted_total", Map.of("agent", "human"));
-        double published = Prometheus.value(port, "news_events_published_total",
+        double misses = Prometheus.value(managementPort, "cache_gets_total", Map.of("cache", "published-articles", "result", "miss"));
+        double accepted = Prometheus.value(managementPort, "news_views_accepted_total", Map.of("agent", "human"));
+        double published = Prometheus.value(managementPort, "news_events_published_total",
                 Map.of("topic", VIEWS, "type", "news.article.viewed"));
 
         for (int i = 0; i < 20; i++) {
             assertThat(view(id, "{\"readerId\":\"r" + i + "\"}", Map.of("User-Agent", CHROME)).statusCode()).isEqualTo(202);
         }
 
-        assertThat(Prometheus.value(port, "cache_gets_total", Map.of("cache", "published-articles", "result", "miss")))
+        assertThat(Prometheus.value(managementPort, "cache_gets_total", Map.of("cache", "published-articles", "result", "miss")))
                 .as("no store look-up for a cached article").isEqualTo(misses);
-        assertThat(Prometheus.value(port, "news_views_accepted_total", Map.of("agent", "human")))
+        assertThat(Prometheus.value(managementPort, "news_views_accepted_total", Map.of("agent", "human")))
                 .isEqualTo(accepted + 20);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Prometheus.value(port,
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Prometheus.value(managementPort,
                 "news_events_published_total", Map.of("topic", VIEWS, "type", "news.article.viewed")))
                 .isGreaterThanOrEqualTo(published + 20));
-        assertThat(Prometheus.value(port, "news_views_dropped_total", Map.of())).isZero();
+        assertThat(Prometheus.value(managementPort, "news_views_dropped_total", Map.of())).isZero();
     }
 
     private HttpResponse<String> view(String id, String body, Map<String, String> headers) {

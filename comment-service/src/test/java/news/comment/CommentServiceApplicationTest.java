@@ -2,6 +2,7 @@ package news.comment;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -16,9 +17,11 @@ class CommentServiceApplicationTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void startsAgainstTheRealBrokerAndStoreAndIsOperable() {
-        OperabilityChecks.assertOperable(port, "comment-service");
+        OperabilityChecks.assertOperable(port, managementPort, "comment-service");
     }
 }

@@ -20,7 +20,7 @@ class MetricsTest extends IntegrationTest {
         api.postComment(articleId, token, "three");
         api.postComment(articleId, token, "four");
 
-        String scrape = OperabilityChecks.get(port, "/actuator/prometheus").body();
+        String scrape = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
 
         assertThat(scrape).containsPattern("(?m)^news_comments_posted_total\\{application=\"comment-service\"} [1-9]")
                 .containsPattern("(?m)^news_comments_rejected_total\\{application=\"comment-service\",reason=\"text-empty\"} [1-9]")

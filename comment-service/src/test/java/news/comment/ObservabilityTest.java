@@ -85,7 +85,7 @@ class ObservabilityTest extends IntegrationTest {
         Awaitility.await("the binder's consumer lag gauge").atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> scrape().names().contains("spring_cloud_stream_binder_kafka_offset"));
 
-        String body = OperabilityChecks.get(port, "/actuator/prometheus").body();
+        String body = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
         Scrape scrape = Scrape.kept("comment-service", body);
 
         assertThat(scrape.names()).containsAll(Scrape.required("comment-service"))
@@ -99,8 +99,8 @@ class ObservabilityTest extends IntegrationTest {
 
     @Test
     void livenessDependsOnNothingAndReadinessOnTheStoreAndTheReplicasConsumer() {
-        String livenessBody = OperabilityChecks.get(port, "/actuator/health/liveness").body();
-        String readinessBody = OperabilityChecks.get(port, "/actuator/health/readiness").body();
+        String livenessBody = OperabilityChecks.get(managementPort, "/actuator/health/liveness").body();
+        String readinessBody = OperabilityChecks.get(managementPort, "/actuator/health/readiness").body();
         JsonNode liveness = Api.JSON.readTree(livenessBody);
         JsonNode readiness = Api.JSON.readTree(readinessBody);
 
@@ -125,7 +125,7 @@ class ObservabilityTest extends IntegrationTest {
     }
 
     private Scrape scrape() {
-        return Scrape.of(OperabilityChecks.get(port, "/actuator/prometheus").body());
+        return Scrape.of(OperabilityChecks.get(managementPort, "/actuator/prometheus").body());
     }
 
     static String newTraceparent() {

@@ -2,6 +2,7 @@ package news.gateway;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.testsupport.OperabilityChecks;
@@ -13,9 +14,11 @@ class GatewayApplicationTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void startsAgainstTheRealBrokerAndStoreAndIsOperable() {
-        OperabilityChecks.assertOperable(port, "gateway");
+        OperabilityChecks.assertOperable(port, managementPort, "gateway");
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -69,6 +70,8 @@ public abstract class GatewayIntegrationTest {
 
     @LocalServerPort
     protected int port;
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected CircuitBreakerRegistry circuitBreakers;

@@ -110,8 +110,8 @@ class ObservabilityTest extends GatewayIntegrationTest {
 
     @Test
     void livenessDependsOnNothingAndReadinessOnTheReadModels() {
-        JsonNode liveness = JSON.readTree(OperabilityChecks.get(port, "/actuator/health/liveness").body());
-        JsonNode readiness = JSON.readTree(OperabilityChecks.get(port, "/actuator/health/readiness").body());
+        JsonNode liveness = JSON.readTree(OperabilityChecks.get(managementPort, "/actuator/health/liveness").body());
+        JsonNode readiness = JSON.readTree(OperabilityChecks.get(managementPort, "/actuator/health/readiness").body());
 
         assertThat(liveness.path("components").propertyNames()).containsExactly("livenessState");
         assertThat(readiness.path("components").propertyNames())
@@ -143,7 +143,7 @@ class ObservabilityTest extends GatewayIntegrationTest {
     }
 
     private String scrapeBody() {
-        return OperabilityChecks.get(port, "/actuator/prometheus").body();
+        return OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
     }
 
     private static String newTraceparent() {

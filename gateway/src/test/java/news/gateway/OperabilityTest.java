@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.gateway.support.TestArticle;
 import news.testsupport.OperabilityChecks;
@@ -22,7 +23,7 @@ class OperabilityTest extends GatewayIntegrationTest {
         COMMENT_SERVICE.stop();
         assertThat(get("/api/pages/article/" + article.id()).degraded()).contains("comments");
 
-        String metrics = OperabilityChecks.get(port, "/actuator/prometheus").body();
+        String metrics = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
 
         assertThat(metrics).contains("news_page_assembly_seconds_bucket{")
                 .contains("news_page_assembly_seconds_bucket{application=\"gateway\",error=\"none\","
@@ -36,7 +37,8 @@ class OperabilityTest extends GatewayIntegrationTest {
 
     @Test
     void readinessIncludesTheReadModels() {
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+                .get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components.readModels.status").isEqualTo("UP")
                 .jsonPath("$.components.readModels.details.articles").exists();
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.opentelemetry.api.trace.SpanKind;
@@ -39,6 +40,8 @@ class ObservabilityTest extends RealBrokerTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void aViewsRecordIsProcessedInASpanOfItsTraceAndItsLogLineCarriesTheTraceId(CapturedOutput output) {
@@ -116,8 +119,8 @@ class ObservabilityTest extends RealBrokerTest {
 
     @Test
     void livenessDependsOnNothingAndReadinessOnKafkaStreams() {
-        String livenessBody = OperabilityChecks.get(port, "/actuator/health/liveness").body();
-        String readinessBody = OperabilityChecks.get(port, "/actuator/health/readiness").body();
+        String livenessBody = OperabilityChecks.get(managementPort, "/actuator/health/liveness").body();
+        String readinessBody = OperabilityChecks.get(managementPort, "/actuator/health/readiness").body();
 
         assertThat(JSON.readTree(livenessBody).path("components").propertyNames()).as(livenessBody)
                 .containsExactly("livenessState");
@@ -136,7 +139,7 @@ class ObservabilityTest extends RealBrokerTest {
     }
 
     private String scrapeBody() {
-        return OperabilityChecks.get(port, "/actuator/prometheus").body();
+        return OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
     }
 
     private static CloudEvent withTraceparent(CloudEvent event, String traceparent) {

@@ -1,6 +1,7 @@
 package news.ranking;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.testsupport.OperabilityChecks;
@@ -9,9 +10,11 @@ class RankingServiceApplicationTest extends RealBrokerTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void startsAgainstTheRealBrokerAndStoreAndIsOperable() {
-        OperabilityChecks.assertOperable(port, "ranking-service");
+        OperabilityChecks.assertOperable(port, managementPort, "ranking-service");
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.kit.cloudevents.CloudEvent;
@@ -37,6 +38,8 @@ class RankingsOnTheRealBrokerTest extends RealBrokerTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void viewsOnTheContractTopicsReachTheQueryApiAndNewsRankingsByTheContract() throws Exception {
@@ -95,7 +98,7 @@ class RankingsOnTheRealBrokerTest extends RealBrokerTest {
             assertThat(TopicProbe.header(letter, "x-dlq-original-offset")).isEqualTo("" + sent.offset());
             assertThat(TopicProbe.header(letter, "x-dlq-consumer")).isEqualTo("ranking-service");
         }
-        assertThat(OperabilityChecks.get(port, "/actuator/prometheus").body())
+        assertThat(OperabilityChecks.get(managementPort, "/actuator/prometheus").body())
                 .containsPattern("news_ranking_dlq_total\\{[^}]*reason=\"not-json\"[^}]*topic=\"news.article-views\"");
     }
 
@@ -107,12 +110,12 @@ class RankingsOnTheRealBrokerTest extends RealBrokerTest {
         }
 
         Awaitility.await("the article event counted").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(OperabilityChecks.get(port, "/actuator/prometheus").body())
+                assertThat(OperabilityChecks.get(managementPort, "/actuator/prometheus").body())
                         .containsPattern("news_events_consumed_total\\{[^}]*topic=\"news.article-events\""));
-        String prometheus = OperabilityChecks.get(port, "/actuator/prometheus").body();
+        String prometheus = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
         assertThat(prometheus).contains("news_ranking_late_views_total", "news_ranking_freshness_seconds_bucket",
                 "news_ranking_lists_published_total", "kafka_stream_thread_process_total");
-        String readiness = OperabilityChecks.get(port, "/actuator/health/readiness").body();
+        String readiness = OperabilityChecks.get(managementPort, "/actuator/health/readiness").body();
         assertThat(readiness).contains("\"rankingStreams\":{\"details\":{\"state\":\"RUNNING\",\"runningOnce\":true},"
                 + "\"status\":\"UP\"}");
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,14 +37,16 @@ class BeforeCatchUpTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void readinessIsDownAndLivenessUpWhileTheReadModelsHaveNotCaughtUp() {
-        client().get().uri("/actuator/health/readiness").exchange()
+        management().get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.status").isEqualTo("DOWN")
                 .jsonPath("$.components.readModels.status").isEqualTo("DOWN");
-        client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     }
 
     @Test
@@ -65,6 +68,11 @@ class BeforeCatchUpTest {
         client().get().uri("/api/pages/home").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.degraded").value(d -> assertThat(d.toString()).contains("justIn", "sections"));
+    }
+
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     private WebTestClient client() {

@@ -23,6 +23,10 @@ public record Layout(Path root, Path data, Map<String, String> env) {
 
     /** A service of the platform with its port variable and default port. */
     public record Service(String name, String portVariable, int defaultPort) {
+
+        public String managementPortVariable() {
+            return portVariable.replace("_PORT", "_MANAGEMENT_PORT");
+        }
     }
 
     public static final List<Service> SERVICES = List.of(
@@ -33,6 +37,11 @@ public record Layout(Path root, Path data, Map<String, String> env) {
 
     public int port(Service service) {
         return intEnv(service.portVariable(), service.defaultPort());
+    }
+
+    /** Actuator's port of a service: {@code <SERVICE>_MANAGEMENT_PORT}, by default its port + 1000 (9080-9083). */
+    public int managementPort(Service service) {
+        return intEnv(service.managementPortVariable(), port(service) + 1000);
     }
 
     public int kafkaPort() {

@@ -113,6 +113,8 @@ final class LocalRuntime {
     private Map<String, String> serviceEnvironment(Layout.Service service, String bootstrap, String mongoUri) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", "" + layout.port(service));
+        env.put("MANAGEMENT_SERVER_PORT", "" + layout.managementPort(service));
+        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("MONGODB_URI", mongoUri);
         env.put("NEWS_RANKING_STATE_DIR", layout.data().resolve("ranking").toString());
@@ -135,7 +137,8 @@ final class LocalRuntime {
                 if (!process.isAlive()) {
                     state = "exited";
                 } else {
-                    int status = Http.status("http://127.0.0.1:" + layout.port(service) + "/actuator/health/readiness");
+                    int status = Http.status("http://127.0.0.1:" + layout.managementPort(service)
+                            + "/actuator/health/readiness");
                     state = status == 200 ? "ready" : status < 0 ? "starting" : "not ready";
                 }
                 states.put(service.name(), state);
@@ -191,8 +194,8 @@ final class LocalRuntime {
         out.printf("  Home page API         http://localhost:%d/api/pages/home%n", gateway);
         out.printf("  Popular Now           http://localhost:%d/api/rankings/popular-now?section=all&limit=6%n", gateway);
         for (Layout.Service service : Layout.SERVICES) {
-            out.printf("  %-20s  http://localhost:%d/actuator/health  (metrics: /actuator/prometheus)%n",
-                    service.name(), layout.port(service));
+            out.printf("  %-20s  http://localhost:%d/  health http://localhost:%d/actuator/health  (metrics:"
+                    + " /actuator/prometheus)%n", service.name(), layout.port(service), layout.managementPort(service));
         }
         out.printf("  Kafka                 %s%n", bootstrap);
         out.printf("  MongoDB               %s%n", redact(mongoUri));
@@ -277,6 +280,8 @@ final class LocalRuntime {
             ports.put("MongoDB store (MONGODB_PORT)", layout.mongoPort());
         }
         Layout.SERVICES.forEach(s -> ports.put(s.name() + " (" + s.portVariable() + ")", layout.port(s)));
+        Layout.SERVICES.forEach(s -> ports.put(s.name() + " management (" + s.managementPortVariable() + ")",
+                layout.managementPort(s)));
         List<String> busy = ports.entrySet().stream().filter(e -> !Ports.isFree(e.getValue()))
                 .map(e -> "port " + e.getValue() + " for " + e.getKey()).toList();
         if (busy.isEmpty()) {
@@ -300,6 +305,7 @@ final class LocalRuntime {
         }
         for (Layout.Service service : Layout.SERVICES) {
             state.setProperty(service.name() + ".port", "" + layout.port(service));
+            state.setProperty(service.name() + ".management-port", "" + layout.managementPort(service));
             state.setProperty(service.name() + ".pid", "" + services.get(service.name()).pid());
         }
         try (var writer = Files.newBufferedWriter(layout.stateFile())) {

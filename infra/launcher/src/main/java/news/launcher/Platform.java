@@ -36,7 +36,8 @@ public final class Platform {
 
             environment: KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI use external infrastructure;
                          GATEWAY_PORT, ARTICLE_SERVICE_PORT, COMMENT_SERVICE_PORT, RANKING_SERVICE_PORT,
-                         KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGODB_PORT move ports; NEWS_DATA_DIR moves the
+                         KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGODB_PORT move ports (Actuator answers on each
+                         service's port + 1000 unless GATEWAY_MANAGEMENT_PORT, ... say otherwise); NEWS_DATA_DIR moves the
                          data folder; NEWS_JAVA_OPTS sets the services' JVM options.
             """;
 
@@ -129,11 +130,13 @@ public final class Platform {
         boolean allUp = launcherAlive;
         for (Layout.Service service : Layout.SERVICES) {
             int port = layout.port(service);
-            int readiness = Http.status("http://127.0.0.1:" + port + "/actuator/health/readiness");
+            int management = layout.managementPort(service);
+            int readiness = Http.status("http://127.0.0.1:" + management + "/actuator/health/readiness");
             String health = readiness == 200 ? "ready" : readiness < 0 ? "not answering" : "not ready (" + readiness + ")";
             allUp &= readiness == 200;
             String pid = state == null ? null : state.getProperty(service.name() + ".pid");
-            rows.add(new String[] {service.name(), pid != null && alive(pid) ? pid : "-", "" + port, health});
+            rows.add(new String[] {service.name(), pid != null && alive(pid) ? pid : "-", port + " (actuator " + management + ")",
+                    health});
         }
         for (String[] row : rows) {
             out.printf("  %-17s %-8s %-26s %s%n", (Object[]) row);

@@ -16,7 +16,7 @@ final class Metrics {
     }
 
     static Metrics of(SystemStack.Service service) {
-        Api.Answer answer = Api.get(service.url("/actuator/prometheus"));
+        Api.Answer answer = Api.get(service.managementUrl("/actuator/prometheus"));
         if (answer.status() != 200) {
             throw new IllegalStateException(service.name + " /actuator/prometheus: " + answer);
         }

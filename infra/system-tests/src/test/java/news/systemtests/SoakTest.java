@@ -160,7 +160,7 @@ class SoakTest {
                     .findFirst().orElse(null);
             if (service != null) {
                 fullGc(entry.getValue());
-                Api.Answer answer = Api.get(service.url("/actuator/metrics/jvm.memory.used?tag=area:heap"));
+                Api.Answer answer = Api.get(service.managementUrl("/actuator/metrics/jvm.memory.used?tag=area:heap"));
                 heap = answer.json().path("measurements").get(0).path("value").asDouble() / (1024 * 1024);
             }
             samples.computeIfAbsent(entry.getKey(), k -> new CopyOnWriteArrayList<>())

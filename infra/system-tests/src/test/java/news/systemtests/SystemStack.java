@@ -189,6 +189,7 @@ final class SystemStack {
         for (Layout.Service s : Layout.SERVICES) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("SERVER_PORT", Integer.toString(ports.get(s.name())));
+            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(Ports.freePort()));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("MONGODB_URI", mongoUri());
             env.put("NEWS_RANKING_STATE_DIR", run.resolve("ranking").toString());
@@ -301,6 +302,7 @@ final class SystemStack {
         int port = Ports.freePort();
         Map<String, String> merged = new LinkedHashMap<>(template.env);
         merged.put("SERVER_PORT", Integer.toString(port));
+        merged.put("MANAGEMENT_SERVER_PORT", Integer.toString(Ports.freePort()));
         merged.putAll(env);
         Service extra = new Service(name, template.jar, port, merged);
         extraServices.add(extra);
@@ -316,7 +318,7 @@ final class SystemStack {
                             throw new IllegalStateException(s.name + " exited (" + s.process.exitCode() + "); last lines of "
                                     + s.process.logFile() + ":\n" + tail(s.process.logFile(), 30));
                         }
-                        org.assertj.core.api.Assertions.assertThat(Api.status(s.url("/actuator/health/readiness")))
+                        org.assertj.core.api.Assertions.assertThat(Api.status(s.managementUrl("/actuator/health/readiness")))
                                 .as(s.name + " ready").isEqualTo(200);
                     }
                 });
@@ -342,6 +344,11 @@ final class SystemStack {
 
         String url(String path) {
             return "http://127.0.0.1:" + port + path;
+        }
+
+        /** Actuator's address: the management port, apart from the port clients use. */
+        String managementUrl(String path) {
+            return "http://127.0.0.1:" + env.get("MANAGEMENT_SERVER_PORT") + path;
         }
 
         void start() {

@@ -8,12 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.awaitility.Awaitility;
 
 /**
  * What every service must offer SREs, checked over real HTTP against a running service: liveness and readiness
- * probes, Prometheus metrics tagged with the application, and its version in {@code /actuator/info}.
+ * probes, Prometheus metrics tagged with the application, and its version in {@code /actuator/info}, all on the
+ * management port only; the port readers reach (directly or through the gateway) serves no actuator endpoint.
  */
 public final class OperabilityChecks {
 
@@ -22,20 +24,30 @@ public final class OperabilityChecks {
     private OperabilityChecks() {
     }
 
-    public static void assertOperable(int port, String application) {
+    public static void assertOperable(int port, int managementPort, String application) {
+        assertThat(managementPort).as("actuator has a port of its own").isNotEqualTo(port);
         Awaitility.await("readiness of " + application).atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200));
-        HttpResponse<String> liveness = get(port, "/actuator/health/liveness");
+                .untilAsserted(() -> assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200));
+        HttpResponse<String> liveness = get(managementPort, "/actuator/health/liveness");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"status\":\"UP\"");
 
-        HttpResponse<String> prometheus = get(port, "/actuator/prometheus");
+        HttpResponse<String> prometheus = get(managementPort, "/actuator/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("application=\"" + application + "\"").contains("jvm_memory_used_bytes");
 
-        HttpResponse<String> info = get(port, "/actuator/info");
+        HttpResponse<String> info = get(managementPort, "/actuator/info");
         assertThat(info.statusCode()).isEqualTo(200);
-        assertThat(info.body()).contains("\"name\":\"" + application + "\"").containsPattern("\"version\":\"[0-9]");
+        assertThat(info.body()).contains("\"name\":\"" + application + "\"").containsPattern("\"version\":\"[0-9]")
+                .as("no JVM or operating system details").doesNotContain("\"java\"", "\"os\"", "\"jvm\"");
+
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info",
+                "/actuator/prometheus", "/actuator/env", "/actuator")) {
+            HttpResponse<String> outside = get(port, path);
+            assertThat(outside.statusCode()).as("GET %s on the service port of %s", path, application).isIn(401, 404);
+            assertThat(outside.body()).as("GET %s on the service port of %s", path, application)
+                    .doesNotContain("\"status\":\"UP\"", "jvm_memory", "\"components\"", application + "\",\"version");
+        }
     }
 
     public static HttpResponse<String> get(int port, String path) {

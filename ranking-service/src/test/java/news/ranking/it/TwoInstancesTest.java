@@ -134,6 +134,7 @@ class TwoInstancesTest {
     private ConfigurableApplicationContext start(int port, String bootstrap, String run, IsolatedTopics topics) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.cloud.stream.kafka.binder.brokers=" + bootstrap,
                 "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrap,
@@ -145,7 +146,8 @@ class TwoInstancesTest {
         instances.add(context);
         Awaitility.await("readiness of the instance on " + port).atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> get(port, "/actuator/health/readiness").statusCode() == 200);
+                .until(() -> get(context.getEnvironment().getRequiredProperty("local.management.port", Integer.class),
+                        "/actuator/health/readiness").statusCode() == 200);
         return context;
     }
 

@@ -113,7 +113,9 @@ class ComposeStackTest {
                 }
                 assertThat(Yaml.string(instance, "depends_on.kafka-topics.condition")).isEqualTo("service_completed_successfully");
                 String health = String.valueOf(Yaml.at(instance, "healthcheck.test"));
-                assertThat(health).contains("/actuator/health/readiness").contains("127.0.0.1/" + service.port());
+                assertThat(health).contains("/actuator/health/readiness").contains("127.0.0.1/" + service.managementPort());
+                assertThat(Yaml.list(instance, "ports")).as(name + " publishes no management port")
+                        .noneMatch(p -> String.valueOf(p).endsWith(":" + service.managementPort()));
                 assertThat(Yaml.string(instance, "deploy.resources.limits.memory")).isNotNull();
             });
         }

@@ -104,6 +104,15 @@ final class ImageBuild {
 
     /** The port the image of a module exposes: its image-port-* profile, else the images profile's default. */
     int port(String module) {
+        return port(module, "news.image.port");
+    }
+
+    /** The management (Actuator) port the image of a module exposes, found as {@link #port(String)}. */
+    int managementPort(String module) {
+        return port(module, "news.image.management-port");
+    }
+
+    private int port(String module, String property) {
         NodeList profiles = pom.getElementsByTagName("profile");
         for (int i = 0; i < profiles.getLength(); i++) {
             Element profile = (Element) profiles.item(i);
@@ -115,10 +124,10 @@ final class ImageBuild {
                     throw new AssertionError(id + " is activated by " + activationDir + ", which " + module
                             + " does not have");
                 }
-                return Integer.parseInt(property(id, "news.image.port"));
+                return Integer.parseInt(property(id, property));
             }
         }
-        return Integer.parseInt(property("images", "news.image.port"));
+        return Integer.parseInt(property("images", property));
     }
 
     /** {@code news-platform/<module>:<version>}, as Jib names it. */

@@ -36,9 +36,10 @@ class ImageBuildTest {
     }
 
     @Test
-    void eachImageExposesThePortItsServiceListensOn() {
+    void eachImageExposesThePortsItsServiceListensOn() {
         for (ServiceConfig service : ServiceConfig.all()) {
             assertThat(build.port(service.module())).as(service.module()).isEqualTo(service.port());
+            assertThat(build.managementPort(service.module())).as(service.module()).isEqualTo(service.managementPort());
         }
     }
 
@@ -46,8 +47,9 @@ class ImageBuildTest {
     void theProbePathsOfTheLabelsAreWhereTheServicesAnswer() {
         for (ServiceConfig service : ServiceConfig.all()) {
             assertThat(service.valueOf("management.endpoint.health.probes.enabled")).isEqualTo("true");
-            assertThat(service.properties()).doesNotContainKey("management.server.port")
-                    .doesNotContainKey("management.endpoints.web.base-path");
+            assertThat(service.properties()).doesNotContainKey("management.endpoints.web.base-path");
+            assertThat(service.managementPort()).as(service.name() + ": Actuator on its port + 1000, never the service port")
+                    .isEqualTo(service.port() + 1000);
             assertThat(service.readiness()).as(service.name() + " readiness group").contains("readinessState");
         }
     }
@@ -67,6 +69,7 @@ class ImageBuildTest {
             JsonNode config = json.readTree(entries.get(manifest.get("Config").asString())).get("config");
             assertThat(config.get("User").asString()).isEqualTo(build.jib("container.user"));
             assertThat(config.get("ExposedPorts").has(service.port() + "/tcp")).as(service.module()).isTrue();
+            assertThat(config.get("ExposedPorts").has(service.managementPort() + "/tcp")).as(service.module()).isTrue();
             assertThat(config.get("Entrypoint").toString()).contains("-XX:MaxRAMPercentage=");
             checked++;
         }

@@ -101,11 +101,34 @@ class KubernetesManifestsTest {
                     .filter(p -> "http".equals(p.get("name"))).findFirst()
                     .orElseThrow(() -> new AssertionError(service.name() + " names no http port"));
             assertThat(http.get("containerPort")).as(service.name()).isEqualTo(port);
-            assertProbe(container, "livenessProbe", LIVENESS, port);
-            assertProbe(container, "readinessProbe", READINESS, port);
-            assertProbe(container, "startupProbe", LIVENESS, port);
+            int managementPort = m.envValue(container, "MANAGEMENT_SERVER_PORT").map(Integer::parseInt)
+                    .orElse(service.managementPort());
+            Map<String, Object> management = Yaml.maps(container, "ports").stream()
+                    .filter(p -> "management".equals(p.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(service.name() + " names no management port"));
+            assertThat(management.get("containerPort")).as(service.name()).isEqualTo(managementPort);
+            assertProbe(container, "livenessProbe", LIVENESS, managementPort);
+            assertProbe(container, "readinessProbe", READINESS, managementPort);
+            assertProbe(container, "startupProbe", LIVENESS, managementPort);
             assertThat(Yaml.map(workload, "spec.template.metadata.annotations"))
-                    .as(service.name() + " is scraped on its port").containsEntry("prometheus.io/port", String.valueOf(port));
+                    .as(service.name() + " is scraped on its management port")
+                    .containsEntry("prometheus.io/port", String.valueOf(managementPort));
+        }
+    }
+
+    /** Actuator stays inside: no Service (so no gateway route, no Ingress backend) leads to a management port. */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void noServiceExposesAManagementPort(String overlay) {
+        Manifests m = rendered(overlay);
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> workload = m.workload(service.name()).orElseThrow();
+            for (Map<String, Object> exposed : m.servicesOf(workload)) {
+                assertThat(Yaml.maps(exposed, "spec.ports")).as("%s: Service %s", overlay, Yaml.at(exposed, "metadata.name"))
+                        .noneMatch(p -> "management".equals(p.get("targetPort"))
+                                || Integer.valueOf(service.managementPort()).equals(p.get("targetPort"))
+                                || Integer.valueOf(service.managementPort()).equals(p.get("port")));
+            }
         }
     }
 
@@ -361,7 +384,7 @@ class KubernetesManifestsTest {
         Map<String, Object> get = Yaml.map(container, probe + ".httpGet");
         assertThat(get.get("path")).as(container.get("name") + " " + probe).isEqualTo(path);
         Object probePort = get.get("port");
-        assertThat(probePort.equals(port) || "http".equals(probePort)).as(probe + " port " + probePort).isTrue();
+        assertThat(probePort.equals(port) || "management".equals(probePort)).as(probe + " port " + probePort).isTrue();
     }
 
     static final List<String> KUSTOMIZATIONS = List.of("base", "overlays/local", "overlays/production");

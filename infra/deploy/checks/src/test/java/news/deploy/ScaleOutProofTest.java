@@ -93,7 +93,11 @@ class ScaleOutProofTest {
     private final Map<String, String> listsBeforeKill = new TreeMap<>();
     private final Map<String, String> ownersBeforeKill = new TreeMap<>();
 
-    record Instance(String name, int port, ManagedProcess process) {
+    record Instance(String name, int port, int managementPort, ManagedProcess process) {
+        String managementUrl(String path) {
+            return "http://127.0.0.1:" + managementPort + path;
+        }
+
         String url(String path) {
             return "http://127.0.0.1:" + port + path;
         }
@@ -398,7 +402,9 @@ class ScaleOutProofTest {
     private Instance startService(ServiceConfig service, String name, Map<String, String> extra) {
         int port = Ports.freePort();
         Map<String, String> env = new LinkedHashMap<>(extra);
+        int managementPort = Ports.freePort();
         env.put("SERVER_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (service.reads("NEWS_RANKING_STATE_DIR")) {
             env.put("NEWS_RANKING_STATE_DIR", work.resolve("ranking-state").toString());
@@ -410,7 +416,7 @@ class ScaleOutProofTest {
         ManagedProcess process = new ManagedProcess(name, command, env, work.resolve("logs/" + name + ".log"));
         started.add(process);
         process.start();
-        return new Instance(name, port, process);
+        return new Instance(name, port, managementPort, process);
     }
 
     private void awaitReady(Instance... instances) {
@@ -419,7 +425,7 @@ class ScaleOutProofTest {
                     for (Instance instance : instances) {
                         assertThat(instance.process().isAlive()).as(instance.name() + " is running; see "
                                 + instance.process().logFile()).isTrue();
-                        assertThat(get(instance.url("/actuator/health/readiness"), Map.of()))
+                        assertThat(get(instance.managementUrl("/actuator/health/readiness"), Map.of()))
                                 .as(instance.name() + " ready").isNotNull();
                     }
                 });

@@ -230,6 +230,9 @@ class SecureKafkaProofTest {
         return bindings;
     }
 
+    /** The management (Actuator) port of each service port started here. */
+    private final Map<Integer, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The production client configuration as it is, but for the CA path, which is this test's certificate. */
     private int start(String name, Map<String, String> extra) throws IOException {
         ServiceConfig service = ServiceConfig.named(name);
@@ -240,7 +243,10 @@ class SecureKafkaProofTest {
                 .replace("/etc/news/kafka-ca/ca.crt", caCertificate.toString()));
         int port = Ports.freePort();
         Map<String, String> env = new LinkedHashMap<>(extra);
+        int managementPort = Ports.freePort();
+        managementPorts.put(port, managementPort);
         env.put("SERVER_PORT", "" + port);
+        env.put("MANAGEMENT_SERVER_PORT", "" + managementPort);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("KAFKA_SASL_USERNAME", name);
         env.put("KAFKA_SASL_PASSWORD", passwords.get(name));
@@ -263,7 +269,8 @@ class SecureKafkaProofTest {
                 assertThat(p.isAlive()).as(p.name() + " runs; see " + p.logFile()).isTrue();
             }
             for (int port : ports) {
-                assertThat(status("http://127.0.0.1:" + port + "/actuator/health/readiness")).as("port " + port).isEqualTo(200);
+                assertThat(status("http://127.0.0.1:" + managementPorts.get(port) + "/actuator/health/readiness"))
+                        .as("port " + port).isEqualTo(200);
             }
         });
     }

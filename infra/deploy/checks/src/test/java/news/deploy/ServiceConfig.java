@@ -87,6 +87,15 @@ record ServiceConfig(String module, String name, int port, Map<String, String> p
         return properties.get("spring.mongodb.database");
     }
 
+    /** {@code management.server.port}: where Actuator answers (probes, metrics), apart from the service's port. */
+    int managementPort() {
+        String value = valueOf("management.server.port");
+        if (value == null) {
+            throw new AssertionError(name + " sets no management.server.port: Actuator would answer on its public port");
+        }
+        return Integer.parseInt(value);
+    }
+
     /** The default of a {@code ${ENV:default}} property, or the plain value. */
     String valueOf(String property) {
         String raw = properties.get(property);

@@ -33,26 +33,26 @@ class PrometheusConfigTest {
         jobs.values().forEach(job -> assertThat((String) Observability.at(job, "metrics_path"))
                 .isEqualTo("/actuator/prometheus"));
         assertThat(dns(jobs.get("article-service"))).isEqualTo(Map.of("names", List.of("article-service"),
-                "type", "A", "port", 8081));
+                "type", "A", "port", 9081));
         assertThat(dns(jobs.get("comment-service"))).isEqualTo(Map.of("names", List.of("comment-service"),
-                "type", "A", "port", 8082));
-        assertThat(targets(jobs.get("ranking-service"))).containsExactly("ranking-service-1:8083",
-                "ranking-service-2:8083");
-        assertThat(targets(jobs.get("gateway"))).containsExactly("gateway-1:8080", "gateway-2:8080");
+                "type", "A", "port", 9082));
+        assertThat(targets(jobs.get("ranking-service"))).containsExactly("ranking-service-1:9083",
+                "ranking-service-2:9083");
+        assertThat(targets(jobs.get("gateway"))).containsExactly("gateway-1:9080", "gateway-2:9080");
         assertThat(Observability.read(Observability.ROOT.resolve("infra/deploy/compose.yaml")))
                 .contains("../observability/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
                         "../observability/alerts.yml:/etc/prometheus/alerts.yml:ro");
     }
 
     @Test
-    void theLocalRuntimeIsScrapedOnItsDefaultPorts() {
+    void theLocalRuntimeIsScrapedOnItsDefaultManagementPorts() {
         Map<String, Object> jobs = jobs("prometheus-local.yml");
 
         assertThat(jobs.keySet()).containsExactlyInAnyOrderElementsOf(Observability.SERVICES);
-        assertThat(targets(jobs.get("gateway"))).containsExactly("localhost:8080");
-        assertThat(targets(jobs.get("article-service"))).containsExactly("localhost:8081");
-        assertThat(targets(jobs.get("comment-service"))).containsExactly("localhost:8082");
-        assertThat(targets(jobs.get("ranking-service"))).containsExactly("localhost:8083");
+        assertThat(targets(jobs.get("gateway"))).containsExactly("localhost:9080");
+        assertThat(targets(jobs.get("article-service"))).containsExactly("localhost:9081");
+        assertThat(targets(jobs.get("comment-service"))).containsExactly("localhost:9082");
+        assertThat(targets(jobs.get("ranking-service"))).containsExactly("localhost:9083");
         jobs.values().forEach(job -> assertThat((String) Observability.at(job, "metrics_path"))
                 .isEqualTo("/actuator/prometheus"));
     }
