@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Starts what the views benchmark needs, on ports of its own so it does not disturb a running infra/platform:
 # a KRaft broker (one JVM, from infra/local-kafka's class path) with the article topics, the H2-backed
-# MongoDB-wire store (infra/local-mongo) and article-service from its jar; publishes a few articles and prints
-# their ids and the wrk command. Ctrl-C (or SIGTERM) stops everything it started.
+# MongoDB-wire store (infra/local-mongo), the local identity provider (infra/identity) and article-service from its
+# jar; publishes a few articles and prints their ids and the wrk command. Ctrl-C (or SIGTERM) stops everything it
+# started.
 #
-#   ./mvnw -B -q -pl infra/local-kafka,infra/local-mongo,article-service package -DskipTests   # once
+#   ./mvnw -B -q -pl infra/local-kafka,infra/local-mongo,infra/identity,article-service package -DskipTests   # once
 #   article-service/bench/start-local.sh
 set -euo pipefail
 
@@ -13,15 +14,17 @@ KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${BENCH_KAFKA_CONTROLLER_PORT:-19093}"
 MONGO_PORT="${BENCH_MONGO_PORT:-27117}"
 SERVICE_PORT="${BENCH_SERVICE_PORT:-18081}"
+IDENTITY_PORT="${BENCH_IDENTITY_PORT:-19000}"
 ARTICLES="${BENCH_ARTICLES:-20}"
 KAFKA_LIB="$ROOT/infra/local-kafka/target/lib"
 MONGO_JAR="$(ls "$ROOT"/infra/local-mongo/target/local-mongo-*.jar 2>/dev/null | head -1 || true)"
 SERVICE_JAR="$(ls "$ROOT"/article-service/target/article-service-*.jar 2>/dev/null | grep -v original | head -1 || true)"
+IDENTITY_JAR="$(ls "$ROOT"/infra/identity/target/identity-*.jar 2>/dev/null | grep -v original | head -1 || true)"
 WORK="$(mktemp -d /tmp/article-bench.XXXXXX)"
 PIDS=()
 
-if [[ ! -d "$KAFKA_LIB" || -z "$MONGO_JAR" || -z "$SERVICE_JAR" ]]; then
-  echo "Build first: ./mvnw -B -q -pl infra/local-kafka,infra/local-mongo,article-service package -DskipTests" >&2
+if [[ ! -d "$KAFKA_LIB" || -z "$MONGO_JAR" || -z "$SERVICE_JAR" || -z "$IDENTITY_JAR" ]]; then
+  echo "Build first: ./mvnw -B -q -pl infra/local-kafka,infra/local-mongo,infra/identity,article-service package -DskipTests" >&2
   exit 1
 fi
 
@@ -84,14 +87,25 @@ PIDS+=($!)
 wait_for "the store on $MONGO_PORT" bash -c "echo > /dev/tcp/127.0.0.1/$MONGO_PORT"
 echo "Store ready on 127.0.0.1:$MONGO_PORT"
 
+# the benchmark's own identity provider, with a minting client whose secret lives only in this run
+CLI_SECRET="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+IDENTITY_PORT="$IDENTITY_PORT" NEWS_IDENTITY_SIGNING_KEY="$WORK/signing-key.json" \
+  NEWS_IDENTITY_GATEWAY_CLIENT_SECRET="$CLI_SECRET-gateway" NEWS_IDENTITY_CLI_CLIENT_SECRET="$CLI_SECRET" \
+  java -Xmx128m -XX:TieredStopAtLevel=1 -jar "$IDENTITY_JAR" > "$WORK/identity.log" 2>&1 &
+PIDS+=($!)
+wait_for "the identity provider on $IDENTITY_PORT" curl -fs "http://localhost:$IDENTITY_PORT/.well-known/openid-configuration"
+echo "Identity provider ready on http://localhost:$IDENTITY_PORT"
+
 SERVER_PORT="$SERVICE_PORT" MANAGEMENT_SERVER_PORT="$((SERVICE_PORT + 1000))" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
   MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" NEWS_READER_HASH_SALT="benchmark-salt" \
+  NEWS_SECURITY_DEVELOPMENT=true IDENTITY_PORT="$IDENTITY_PORT" \
   java ${BENCH_SERVICE_JAVA_OPTS:--Xmx512m} -jar "$SERVICE_JAR" > "$WORK/article-service.log" 2>&1 &
 PIDS+=($!)
 wait_for "article-service on $SERVICE_PORT" curl -fs "http://127.0.0.1:$((SERVICE_PORT + 1000))/actuator/health/readiness"
 echo "article-service ready on http://127.0.0.1:$SERVICE_PORT"
 
-TOKEN="$("$ROOT/infra/platform" token --role editor --sub bench)"
+TOKEN="$(curl -fs -u "news-platform-cli:$CLI_SECRET" -d grant_type=client_credentials -d sub=bench -d role=editor \
+  -d name=Bench "http://localhost:$IDENTITY_PORT/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
 IDS=()
 for i in $(seq 1 "$ARTICLES"); do
   id="$(curl -fs -X POST "http://127.0.0.1:$SERVICE_PORT/api/articles" -H "Authorization: Bearer $TOKEN" \

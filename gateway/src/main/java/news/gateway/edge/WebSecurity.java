@@ -10,15 +10,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 
-import news.kit.security.NewsJwt;
-import news.kit.security.NewsJwtProperties;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,7 +33,7 @@ class WebSecurity {
     private static final String EDITOR = "editor";
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, NewsJwtProperties jwt) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtAuthenticationConverter roles) {
         ServerWebExchangeMatcher writes = exchange -> READS.contains(exchange.getRequest().getMethod())
                 ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
         return http
@@ -59,8 +57,7 @@ class WebSecurity {
                 .oauth2ResourceServer(o -> o
                         .authenticationEntryPoint(WebSecurity::unauthorized)
                         .accessDeniedHandler(WebSecurity::forbidden)
-                        .jwt(j -> j.jwtAuthenticationConverter(
-                                new ReactiveJwtAuthenticationConverterAdapter(NewsJwt.authenticationConverter(jwt)))))
+                        .jwt(j -> j.jwtAuthenticationConverter(roles)))
                 .build();
     }
 

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +25,7 @@ final class DemoContent {
         this.out = out;
     }
 
-    void loadIfEmpty(String articleService) {
+    void loadIfEmpty(String articleService, TokenMint mint) {
         try {
             if (!Files.exists(layout.demoArticles())) {
                 out.println("Demo content: " + layout.root().relativize(layout.demoArticles()) + " not found, skipped.");
@@ -42,7 +41,7 @@ final class DemoContent {
                 out.println("Demo content: the store already has articles, left as it is.");
                 return;
             }
-            String token = DevTokens.mint("demo-loader", "Demo Loader", List.of("editor"), Duration.ofMinutes(10));
+            String token = mint.mint("demo-loader", "Demo Loader", "editor", Duration.ofMinutes(10));
             int loaded = 0;
             for (JsonNode article : JSON.readTree(layout.demoArticles().toFile())) {
                 HttpResponse<String> created = Http.postJson(articleService + "/api/articles",
@@ -55,7 +54,7 @@ final class DemoContent {
                 }
             }
             out.println("Demo content: loaded " + loaded + " articles into the empty store.");
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             out.println("Demo content: could not be loaded (" + e.getMessage() + ").");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -56,6 +56,15 @@ public record Layout(Path root, Path data, Map<String, String> env) {
         return intEnv("MONGODB_PORT", 27017);
     }
 
+    /** The local identity provider's port (IDENTITY_PORT); its issuer is {@code http://localhost:<port>}. */
+    public int identityPort() {
+        return intEnv("IDENTITY_PORT", 9000);
+    }
+
+    public Path identityJar() {
+        return root.resolve("infra/identity/target/identity-" + VERSION + ".jar");
+    }
+
     public String externalKafka() {
         return blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"));
     }
@@ -109,6 +118,7 @@ public record Layout(Path root, Path data, Map<String, String> env) {
         SERVICES.forEach(s -> needed.add(serviceJar(s.name())));
         needed.add(root.resolve("infra/local-kafka/target/lib"));
         needed.add(root.resolve("infra/local-mongo/target/local-mongo-" + VERSION + ".jar"));
+        needed.add(identityJar());
         return needed.stream().filter(p -> !Files.exists(p)).map(p -> root.relativize(p).toString()).toList();
     }
 

@@ -15,9 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import news.contracts.TopicCatalog;
 
 /**
- * {@code infra/platform up}: starts the broker and the store (unless external ones are given), the four services,
+ * {@code infra/platform up}: starts the broker and the store (unless external ones are given), the local identity
+ * provider, the four services,
  * waits for readiness with visible progress, loads demo content into an empty store, prints the URLs, and on
- * SIGTERM or Ctrl-C stops what it started: services first, then broker and store.
+ * SIGTERM or Ctrl-C stops what it started: services first, then the identity provider, broker and store.
  */
 final class LocalRuntime {
 
@@ -28,6 +29,8 @@ final class LocalRuntime {
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private KafkaBroker kafka;
     private ManagedProcess mongo;
+    private ManagedProcess identity;
+    private LocalIdentity localIdentity;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     LocalRuntime(Layout layout, PrintStream out) {
@@ -50,6 +53,15 @@ final class LocalRuntime {
         }
         Files.createDirectories(layout.logs());
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "platform-shutdown"));
+
+        localIdentity = LocalIdentity.of(layout);
+        out.printf("Starting the identity provider (OpenID Connect) on %s, signing key in %s%n", localIdentity.issuer(),
+                layout.root().relativize(localIdentity.folder()));
+        identity = new ManagedProcess("identity", javaCommand(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+                "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar", runnableCopy("identity", layout.identityJar()).toString())),
+                localIdentity.providerEnvironment(layout.identityPort(), gatewayUrl()), layout.log("identity"));
+        // started first: it comes up while the broker and the store do, and the gateway needs it to start
+        identity.start();
 
         String bootstrap = layout.externalKafka();
         if (bootstrap == null) {
@@ -81,9 +93,10 @@ final class LocalRuntime {
             out.println("Using the external MongoDB at " + redact(mongoUri) + " (MONGODB_URI)");
         }
 
+        awaitIdentity(Duration.ofSeconds(60));
         for (Layout.Service service : Layout.SERVICES) {
             ManagedProcess process = new ManagedProcess(service.name(), javaCommand(concat(layout.serviceJvmOptions(),
-                    List.of("-jar", runnableCopy(service.name()).toString()))),
+                    List.of("-jar", runnableCopy(service.name(), layout.serviceJar(service.name())).toString()))),
                     serviceEnvironment(service, bootstrap, mongoUri), layout.log(service.name()));
             services.put(service.name(), process);
         }
@@ -92,7 +105,8 @@ final class LocalRuntime {
         if (!awaitReadiness(started)) {
             return 1;
         }
-        new DemoContent(layout, out).loadIfEmpty("http://127.0.0.1:" + layout.port(Layout.SERVICES.get(0)));
+        new DemoContent(layout, out).loadIfEmpty("http://127.0.0.1:" + layout.port(Layout.SERVICES.get(0)),
+                localIdentity.mint());
         printUrls(started, bootstrap, mongoUri);
         watchChildren();
         stopped.await();
@@ -103,11 +117,15 @@ final class LocalRuntime {
      * Runs each service from a copy of its jar, so that rebuilding a module while the platform runs does not pull
      * classes out from under the running service.
      */
-    private Path runnableCopy(String service) throws IOException {
-        Path copy = layout.data().resolve("run").resolve(service + ".jar");
+    private Path runnableCopy(String name, Path jar) throws IOException {
+        Path copy = layout.data().resolve("run").resolve(name + ".jar");
         Files.createDirectories(copy.getParent());
-        Files.copy(layout.serviceJar(service), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return copy;
+    }
+
+    private java.net.URI gatewayUrl() {
+        return java.net.URI.create("http://localhost:" + layout.port(Layout.SERVICES.get(3)));
     }
 
     private Map<String, String> serviceEnvironment(Layout.Service service, String bootstrap, String mongoUri) {
@@ -121,6 +139,7 @@ final class LocalRuntime {
         for (Layout.Service other : Layout.SERVICES) {
             env.put(other.name().replace('-', '_').toUpperCase() + "_URL", "http://127.0.0.1:" + layout.port(other));
         }
+        env.putAll(localIdentity.serviceEnvironment());
         return env;
     }
 
@@ -131,6 +150,14 @@ final class LocalRuntime {
         while (true) {
             Map<String, String> states = new LinkedHashMap<>();
             boolean allReady = true;
+            String identityState = !identity.isAlive() ? "exited"
+                    : Http.status(localIdentity.issuer() + "/.well-known/openid-configuration") == 200 ? "ready"
+                    : "starting";
+            states.put("identity", identityState);
+            allReady &= identityState.equals("ready");
+            if (identityState.equals("exited")) {
+                return exited(identity);
+            }
             for (Layout.Service service : Layout.SERVICES) {
                 ManagedProcess process = services.get(service.name());
                 String state;
@@ -144,11 +171,7 @@ final class LocalRuntime {
                 states.put(service.name(), state);
                 allReady &= state.equals("ready");
                 if (state.equals("exited")) {
-                    out.println();
-                    out.printf("%s exited during start-up (exit code %s). Last lines of %s:%n", service.name(),
-                            process.exitCode(), layout.root().relativize(process.logFile()));
-                    tail(process.logFile(), 25).forEach(line -> out.println("  | " + line));
-                    return false;
+                    return exited(process);
                 }
             }
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
@@ -176,6 +199,30 @@ final class LocalRuntime {
         }
     }
 
+    private void awaitIdentity(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String discovery = localIdentity.issuer() + "/.well-known/openid-configuration";
+        while (Http.status(discovery) != 200) {
+            if (!identity.isAlive()) {
+                exited(identity);
+                throw new IllegalStateException("the identity provider exited during start-up");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the identity provider did not answer " + discovery + " within "
+                        + timeout.toSeconds() + " s; see " + identity.logFile());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private boolean exited(ManagedProcess process) {
+        out.println();
+        out.printf("%s exited during start-up (exit code %s). Last lines of %s:%n", process.name(),
+                process.exitCode(), layout.root().relativize(process.logFile()));
+        tail(process.logFile(), 25).forEach(line -> out.println("  | " + line));
+        return false;
+    }
+
     private static String symbol(String state) {
         return switch (state) {
             case "ready" -> "✔";
@@ -197,9 +244,12 @@ final class LocalRuntime {
             out.printf("  %-20s  http://localhost:%d/  health http://localhost:%d/actuator/health  (metrics:"
                     + " /actuator/prometheus)%n", service.name(), layout.port(service), layout.managementPort(service));
         }
+        out.printf("  Identity provider     %s  (discovery: /.well-known/openid-configuration)%n",
+                localIdentity.issuer());
         out.printf("  Kafka                 %s%n", bootstrap);
         out.printf("  MongoDB               %s%n", redact(mongoUri));
-        out.println("Editor token: infra/platform token --role editor --sub alice   Logs: infra/platform logs <name>");
+        out.println("Sign in on the site as alice (reader, Alice Park) or eve (editor, Eve Moreau), password news-demo.");
+        out.println("API token: infra/platform token --role editor --sub eve   Logs: infra/platform logs <name>");
         out.println("Press Ctrl-C to stop everything.");
     }
 
@@ -226,6 +276,9 @@ final class LocalRuntime {
 
     private List<ManagedProcess> all() {
         List<ManagedProcess> all = new ArrayList<>(services.values());
+        if (identity != null) {
+            all.add(identity);
+        }
         if (kafka != null) {
             all.add(kafka.process());
         }
@@ -254,6 +307,9 @@ final class LocalRuntime {
             stopping.add(t);
         });
         stopping.forEach(LocalRuntime::join);
+        if (identity != null) {
+            identity.stop(Duration.ofSeconds(15));
+        }
         if (kafka != null) {
             kafka.stop();
         }
@@ -279,6 +335,7 @@ final class LocalRuntime {
         if (layout.externalMongo() == null) {
             ports.put("MongoDB store (MONGODB_PORT)", layout.mongoPort());
         }
+        ports.put("identity provider (IDENTITY_PORT)", layout.identityPort());
         Layout.SERVICES.forEach(s -> ports.put(s.name() + " (" + s.portVariable() + ")", layout.port(s)));
         Layout.SERVICES.forEach(s -> ports.put(s.name() + " management (" + s.managementPortVariable() + ")",
                 layout.managementPort(s)));
@@ -303,6 +360,8 @@ final class LocalRuntime {
         if (mongo != null) {
             state.setProperty("mongo.pid", "" + mongo.pid());
         }
+        state.setProperty("identity.pid", "" + identity.pid());
+        state.setProperty("identity.issuer", localIdentity.issuer().toString());
         for (Layout.Service service : Layout.SERVICES) {
             state.setProperty(service.name() + ".port", "" + layout.port(service));
             state.setProperty(service.name() + ".management-port", "" + layout.managementPort(service));

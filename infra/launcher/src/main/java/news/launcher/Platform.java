@@ -21,14 +21,16 @@ public final class Platform {
     static final String USAGE = """
             usage: infra/platform <command> [options]
 
-              up                         build what is stale, start Kafka, the store and the four services,
+              up                         build what is stale, start Kafka, the store, the identity provider
+                                         and the four services,
                                          load demo content into an empty store; Ctrl-C stops everything
               status                     what runs, on which ports, and its health
               stop                       stop a platform started by `up` in another terminal
-              logs <name> [--follow]     show a process's log (kafka, mongo, gateway, article-service,
-                                         comment-service, ranking-service)
+              logs <name> [--follow]     show a process's log (kafka, mongo, identity, gateway,
+                                         article-service, comment-service, ranking-service)
               token --role editor|reader --sub NAME [--name "Full Name"] [--ttl 8h]
-                                         print a bearer token signed with the development key
+                                         print a bearer token for API clients, issued by the running
+                                         platform's identity provider (at most 7d)
               reset --yes                delete the data folder (all articles, comments, topics); asks nothing
               simulate [--views-per-second 200] [--duration 5m] [--target http://localhost:8080]
                        [--bots 0.05] [--shares 0.02] [--comments 0.002] [--readers 5000] [--seed 42]
@@ -36,7 +38,7 @@ public final class Platform {
 
             environment: KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI use external infrastructure;
                          GATEWAY_PORT, ARTICLE_SERVICE_PORT, COMMENT_SERVICE_PORT, RANKING_SERVICE_PORT,
-                         KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGODB_PORT move ports (Actuator answers on each
+                         KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGODB_PORT, IDENTITY_PORT move ports (Actuator answers on each
                          service's port + 1000 unless GATEWAY_MANAGEMENT_PORT, ... say otherwise); NEWS_DATA_DIR moves the
                          data folder; NEWS_JAVA_OPTS sets the services' JVM options.
             """;
@@ -79,9 +81,9 @@ public final class Platform {
                 yield stop(layout, out);
             }
             case "logs" -> logs(layout, rest, out);
-            case "token" -> token(rest, out);
+            case "token" -> token(layout, rest, out);
             case "reset" -> reset(layout, rest, out);
-            case "simulate" -> new Simulator(simulation(layout, rest), out).run();
+            case "simulate" -> new Simulator(simulation(layout, rest), LocalIdentity.of(layout).mint(), out).run();
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -90,7 +92,7 @@ public final class Platform {
         };
     }
 
-    static int token(List<String> args, PrintStream out) {
+    static int token(Layout layout, List<String> args, PrintStream out) {
         Map<String, String> options = options(args, List.of("--role", "--sub", "--name", "--ttl"));
         String role = options.get("--role");
         String sub = options.get("--sub");
@@ -104,8 +106,10 @@ public final class Platform {
             throw new UsageException("--sub must be 1-128 letters, digits or . _ @ -");
         }
         Duration ttl = parseDuration(options.getOrDefault("--ttl", "8h"));
-        List<String> roles = role.equals("editor") ? List.of("reader", "editor") : List.of("reader");
-        out.println(DevTokens.mint(sub, options.getOrDefault("--name", sub), roles, ttl));
+        if (ttl.compareTo(Duration.ofDays(7)) > 0) {
+            throw new UsageException("--ttl is at most 7d");
+        }
+        out.println(LocalIdentity.of(layout).mint().mint(sub, options.getOrDefault("--name", sub), role, ttl));
         return 0;
     }
 
@@ -126,6 +130,11 @@ public final class Platform {
             rows.add(row("mongo", state.getProperty("mongo.pid"), layout.mongoPort()));
         } else if (state != null) {
             rows.add(new String[] {"mongo", "-", state.getProperty("mongodb.uri", "-"), "external"});
+        }
+        if (state != null) {
+            rows.add(new String[] {"identity", state.getProperty("identity.pid", "-"), "" + layout.identityPort(),
+                    Http.status(state.getProperty("identity.issuer", "http://localhost:" + layout.identityPort())
+                            + "/.well-known/openid-configuration") == 200 ? "ready" : "not answering"});
         }
         boolean allUp = launcherAlive;
         for (Layout.Service service : Layout.SERVICES) {
@@ -160,7 +169,7 @@ public final class Platform {
     }
 
     static int logs(Layout layout, List<String> args, PrintStream out) throws IOException, InterruptedException {
-        List<String> names = List.of("kafka", "mongo", "gateway", "article-service", "comment-service", "ranking-service");
+        List<String> names = List.of("kafka", "mongo", "identity", "gateway", "article-service", "comment-service", "ranking-service");
         if (args.isEmpty() || args.size() > 2 || !names.contains(args.get(0))
                 || (args.size() == 2 && !List.of("--follow", "-f").contains(args.get(1)))) {
             throw new UsageException("logs needs one of " + names + " and optionally --follow");

@@ -56,8 +56,12 @@ final class Simulator {
     private final AtomicLong bots = new AtomicLong();
     private final LatencyHistogram latencies = new LatencyHistogram();
 
-    Simulator(Options options, PrintStream out) {
+    private final TokenMint mint;
+    private final java.util.Map<Integer, String> readerTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Simulator(Options options, TokenMint mint, PrintStream out) {
         this.options = options;
+        this.mint = mint;
         this.out = out;
         this.random = new Random(options.seed());
     }
@@ -144,7 +148,8 @@ final class Simulator {
 
     private void comment(String articleId, int reader) {
         comments.incrementAndGet();
-        String token = DevTokens.mint("sim-reader-" + reader, "Reader " + reader, List.of("reader"), Duration.ofMinutes(10));
+        String token = readerTokens.computeIfAbsent(reader, r -> mint.mint("sim-reader-" + r, "Reader " + r, "reader",
+                options.duration().plusMinutes(10)));
         String text = COMMENTS[random.nextInt(COMMENTS.length)];
         send(post("/api/articles/" + articleId + "/comments", "{\"text\":\"" + text + "\"}", browser(reader), token,
                 clientAddress("sim-reader-" + reader)));

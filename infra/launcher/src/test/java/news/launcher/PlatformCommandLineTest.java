@@ -10,7 +10,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import com.nimbusds.jwt.SignedJWT;
 
 class PlatformCommandLineTest {
 
@@ -25,21 +24,20 @@ class PlatformCommandLineTest {
     }
 
     @Test
-    void tokenPrintsAnEditorTokenWithTheClaimsOfTheDesign() throws Exception {
-        int code = Platform.run(new String[] {"token", "--role", "editor", "--sub", "alice", "--name", "Alice Kim"}, out, out);
+    void mintingWithoutARunningProviderSaysToStartThePlatform() {
+        TokenMint mint = new TokenMint(java.net.URI.create("http://127.0.0.1:" + Ports.freePort()),
+                LocalIdentity.CLI_CLIENT, "secret");
 
-        SignedJWT jwt = SignedJWT.parse(buffer.toString(StandardCharsets.UTF_8).trim());
-        assertThat(code).isZero();
-        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("alice");
-        assertThat(jwt.getJWTClaimsSet().getStringClaim("name")).isEqualTo("Alice Kim");
-        assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).contains("editor");
-        assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(DevTokens.ISSUER);
+        assertThatThrownBy(() -> mint.mint("alice", "Alice", "editor", Duration.ofHours(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("infra/platform up");
     }
 
     @Test
     void tokenRefusesAnUnknownRoleOrMissingSubject() {
         assertThatThrownBy(() -> Platform.run(new String[] {"token", "--role", "admin", "--sub", "x"}, out, out))
                 .isInstanceOf(UsageException.class).hasMessageContaining("editor or reader");
+        assertThatThrownBy(() -> Platform.run(new String[] {"token", "--role", "reader", "--sub", "x", "--ttl", "8d"},
+                out, out)).isInstanceOf(UsageException.class).hasMessageContaining("at most 7d");
         assertThatThrownBy(() -> Platform.run(new String[] {"token", "--role", "reader"}, out, out))
                 .isInstanceOf(UsageException.class);
     }

@@ -14,15 +14,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
 import org.springframework.util.unit.DataSize;
 
 import io.micrometer.tracing.Tracer;
 import news.kit.outbox.OutboxProperties;
-import news.kit.security.NewsJwt;
-import news.kit.security.NewsJwtProperties;
+import news.kit.security.RolesClaim;
+import news.kit.security.TokenTrustCheck;
 import news.kit.tracing.CurrentTrace;
 import io.swagger.v3.oas.models.OpenAPI;
 import news.kit.web.ApiDocs;
@@ -30,9 +30,11 @@ import news.kit.web.ClientAddresses;
 import news.kit.web.ProblemDetailsAdvice;
 import news.kit.web.RequestBodyLimitFilter;
 
-/** Wires the kit into a service: token decoding, problem details, the body-size limit and the current trace. */
-@AutoConfiguration
-@EnableConfigurationProperties({NewsJwtProperties.class, OutboxProperties.class, KitAutoConfiguration.WebLimits.class,
+/** Wires the kit into a service: the token-trust check, problem details, the body-size limit and the current trace. */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"})
+@EnableConfigurationProperties({OutboxProperties.class, KitAutoConfiguration.WebLimits.class,
         Sections.class})
 public class KitAutoConfiguration {
 
@@ -82,33 +84,49 @@ public class KitAutoConfiguration {
         }
     }
 
+    /**
+     * Every service with a resource server: its token settings are checked before anything starts, and the roles
+     * claim becomes its authorities (ahead of Boot's converter, see {@link RolesClaim}).
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(JwtDecoder.class)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    static class ServletJwt {
+    @ConditionalOnClass(name = "org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter")
+    @ConditionalOnWebApplication
+    static class BearerTokens {
 
         @Bean
-        @ConditionalOnMissingBean
-        JwtDecoder jwtDecoder(NewsJwtProperties properties) {
-            return NewsJwt.decoder(properties);
+        static TokenTrustCheck tokenTrustCheck() {
+            return new TokenTrustCheck();
         }
 
-        @Bean
-        @ConditionalOnMissingBean
-        JwtAuthenticationConverter jwtAuthenticationConverter(NewsJwtProperties properties) {
-            return NewsJwt.authenticationConverter(properties);
+        static RolesClaim rolesClaim(Environment environment) {
+            return new RolesClaim(environment.getProperty(RolesClaim.CLAIM_SETTING, "roles"));
         }
-    }
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(ReactiveJwtDecoder.class)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-    static class ReactiveJwt {
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        static class ServletRoles {
 
-        @Bean
-        @ConditionalOnMissingBean
-        ReactiveJwtDecoder reactiveJwtDecoder(NewsJwtProperties properties) {
-            return NewsJwt.reactiveDecoder(properties);
+            @Bean
+            @ConditionalOnMissingBean
+            JwtAuthenticationConverter jwtAuthenticationConverter(Environment environment) {
+                JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+                converter.setJwtGrantedAuthoritiesConverter(rolesClaim(environment));
+                return converter;
+            }
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+        static class ReactiveRoles {
+
+            @Bean
+            @ConditionalOnMissingBean
+            ReactiveJwtAuthenticationConverter reactiveJwtAuthenticationConverter(Environment environment) {
+                ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
+                converter.setJwtGrantedAuthoritiesConverter(new ReactiveJwtGrantedAuthoritiesConverterAdapter(
+                        rolesClaim(environment)));
+                return converter;
+            }
         }
     }
 }

@@ -8,22 +8,26 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class KitDefaultsTest {
 
     @Test
     void theDocumentedEnvironmentVariablesReachTheSettingsAndTheServiceCanOverrideEverything() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("env", Map.of(
-                "NEWS_JWT_ISSUER_URI", "https://login.example.com/realms/news",
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", Map.of(
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "https://login.example.com/realms/news",
                 "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
                 "server.port", "8081")));
         new KitDefaults().postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("news.security.jwt.issuer-uri")).isEqualTo("https://login.example.com/realms/news");
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+                .isEqualTo("https://login.example.com/realms/news");
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences")).isEqualTo("news-platform");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("kafka-1:9092,kafka-2:9092");
         assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.brokers")).isEqualTo("kafka-1:9092,kafka-2:9092");
-        assertThat(environment.getProperty("news.security.jwt.jwk-set-uri")).isEmpty();
+        assertThat(environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"))
+                .as("Boot builds a key-set decoder as soon as the property exists, even blank").isFalse();
         assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("server.port")).isEqualTo("8081");
     }
@@ -45,5 +49,26 @@ class KitDefaultsTest {
                 .as("the template is the outbox relay's: its records keep the stored traceparent").isFalse();
         assertThat(defaults.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
         assertThat(defaults.getProperty("spring.cloud.stream.kafka.binder.enable-observation")).isEqualTo("true");
+    }
+
+    @Test
+    void onlyADevelopmentRunWithoutAnIssuerTrustsTheLocalProvider() {
+        StandardEnvironment production = new StandardEnvironment();
+        new KitDefaults().postProcessEnvironment(production, new SpringApplication());
+        StandardEnvironment development = new StandardEnvironment();
+        development.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", Map.of(
+                "NEWS_SECURITY_DEVELOPMENT", "true", "IDENTITY_PORT", "9100")));
+        new KitDefaults().postProcessEnvironment(development, new SpringApplication());
+        StandardEnvironment developmentWithIssuer = new StandardEnvironment();
+        developmentWithIssuer.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", Map.of(
+                "NEWS_SECURITY_DEVELOPMENT", "true",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "https://id.example.com")));
+        new KitDefaults().postProcessEnvironment(developmentWithIssuer, new SpringApplication());
+
+        assertThat(production.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")).isNull();
+        assertThat(development.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+                .isEqualTo("http://localhost:9100");
+        assertThat(developmentWithIssuer.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+                .isEqualTo("https://id.example.com");
     }
 }

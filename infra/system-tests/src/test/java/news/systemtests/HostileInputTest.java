@@ -37,7 +37,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import news.launcher.DevTokens;
+import news.testsupport.TestIssuer;
 import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
 
@@ -329,7 +329,7 @@ class HostileInputTest {
         // 9. another user's comment
         for (String subject : List.of("mallory", "bob ", "BOB", "Bob", "bob\u0000")) {
             corpus.add(request("another user's comment", "DELETE /api/comments/" + bobsComment,
-                    DevTokens.mint(subject, "bob", List.of("reader"), Duration.ofHours(1)), null));
+                    TestTokens.withRoles(subject, "bob", List.of("reader")), null));
         }
 
         // 10. role claims the token does not grant
@@ -347,11 +347,11 @@ class HostileInputTest {
                 corpus.add(request("role escalation " + claims.keySet(), endpoint, token, tokenEndpoints.get(endpoint)));
             }
         }
-        String guest = DevTokens.mint("guest", "Guest", List.of("guest"), Duration.ofHours(1));
+        String guest = TestTokens.withRoles("guest", "Guest", List.of("guest"));
         corpus.add(request("role escalation [guest]", "POST " + comments, guest, "{\"text\": \"a guest\"}"));
         corpus.add(request("role escalation [guest]", "DELETE /api/comments/" + bobsComment, guest, null));
         corpus.add(request("role escalation [none]", "POST " + comments,
-                DevTokens.mint("nobody", "Nobody", List.of(), Duration.ofHours(1)), "{\"text\": \"no role\"}"));
+                TestTokens.withRoles("nobody", "Nobody", List.of()), "{\"text\": \"no role\"}"));
         return corpus;
     }
 
@@ -360,25 +360,21 @@ class HostileInputTest {
         tokens.put("expired", TestTokens.expired("alice", List.of("editor")));
         tokens.put("alg none", TestTokens.unsigned("alice", List.of("editor")));
         KeyPair other = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        JWTClaimsSet editorClaims = new JWTClaimsSet.Builder().issuer(DevTokens.ISSUER).subject("alice")
-                .claim("name", "Alice").claim("roles", List.of("editor"))
-                .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
-        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(DevTokens.KEY_ID).build(),
-                editorClaims);
+        JWTClaimsSet editorClaims = TestTokens.claims("alice", "Alice", List.of("editor")).build();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(TestIssuer.shared().keyId())
+                .build(), editorClaims);
         forged.sign(new RSASSASigner(other.getPrivate()));
         tokens.put("signed by another key", forged.serialize());
-        byte[] publicKey = SystemStack.repositoryRoot().resolve("infra/dev-keys/jwt-dev-public.pem").toFile().exists()
-                ? java.nio.file.Files.readAllBytes(SystemStack.repositoryRoot().resolve("infra/dev-keys/jwt-dev-public.pem"))
-                : new byte[64];
-        SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(DevTokens.KEY_ID).build(),
-                editorClaims);
-        confused.sign(new MACSigner(MessageDigest.getInstance("SHA-256").digest(publicKey)));
+        SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(TestIssuer.shared().keyId())
+                .build(), editorClaims);
+        confused.sign(new MACSigner(MessageDigest.getInstance("SHA-256").digest(TestIssuer.shared().publicKeyJson()
+                .getBytes(StandardCharsets.UTF_8))));
         tokens.put("HS256 keyed with the public key (algorithm confusion)", confused.serialize());
-        tokens.put("wrong issuer", DevTokens.sign(new JWTClaimsSet.Builder().issuer("https://evil.example")
-                .subject("alice").claim("roles", List.of("editor"))
-                .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build()));
-        tokens.put("not yet valid", DevTokens.sign(new JWTClaimsSet.Builder().issuer(DevTokens.ISSUER).subject("alice")
-                .claim("roles", List.of("editor")).notBeforeTime(Date.from(Instant.now().plusSeconds(3600)))
+        tokens.put("wrong issuer", TestTokens.fromIssuer("https://evil.example", "alice", List.of("editor")));
+        tokens.put("another application's audience", TestTokens.forAudience("intranet-wiki", "alice", List.of("editor")));
+        tokens.put("the retired development key", TestTokens.retiredDevelopmentKey("alice", List.of("editor")));
+        tokens.put("not yet valid", TestIssuer.shared().sign(TestTokens.claims("alice", "Alice", List.of("editor"))
+                .notBeforeTime(Date.from(Instant.now().plusSeconds(3600)))
                 .expirationTime(Date.from(Instant.now().plusSeconds(7200))).build()));
         String readerToken = Newsroom.reader("tamperer");
         String[] parts = readerToken.split("\\.");
@@ -392,13 +388,11 @@ class HostileInputTest {
         return tokens;
     }
 
-    /** A token signed with the development key, role reader, with extra claims. */
+    /** A token of the trusted issuer, role reader, with extra claims. */
     static String signedWith(Map<String, Object> claims) {
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(DevTokens.ISSUER).subject("escalator")
-                .claim("name", "Escalator").claim("roles", List.of("reader"))
-                .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
+        JWTClaimsSet.Builder builder = TestTokens.claims("escalator", "Escalator", List.of("reader"));
         claims.forEach(builder::claim);
-        return DevTokens.sign(builder.build());
+        return TestIssuer.shared().sign(builder.build());
     }
 
     static String article(Map<String, Object> overrides) {

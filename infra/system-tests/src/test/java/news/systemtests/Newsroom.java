@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import news.launcher.DevTokens;
+import news.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** What editors and readers do through the gateway, for the tests' set-up and checks. */
@@ -20,7 +20,8 @@ final class Newsroom {
 
     static final List<String> SECTIONS = List.of("Views", "Army", "Navy", "Air Force", "Defense Industry", "North Korea",
             "Policy");
-    static final String EDITOR = DevTokens.mint("sys-editor", "System Editor", List.of("editor"), Duration.ofHours(12));
+    static final String EDITOR = TestTokens.withRoles("sys-editor", "System Editor", List.of("editor"),
+            Duration.ofHours(12));
     private static final Map<String, String> READERS = new ConcurrentHashMap<>();
     private static final AtomicInteger ARTICLES = new AtomicInteger();
 
@@ -28,7 +29,7 @@ final class Newsroom {
     }
 
     static String reader(String subject) {
-        return READERS.computeIfAbsent(subject, s -> DevTokens.mint(s, "Reader " + s, List.of("reader"),
+        return READERS.computeIfAbsent(subject, s -> TestTokens.withRoles(s, "Reader " + s, List.of("reader"),
                 Duration.ofHours(12)));
     }
 

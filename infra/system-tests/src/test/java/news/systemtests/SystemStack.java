@@ -24,6 +24,7 @@ import news.launcher.Layout;
 import news.launcher.ManagedProcess;
 import news.launcher.Ports;
 import news.launcher.Topics;
+import news.testsupport.TestIssuer;
 
 /**
  * The whole platform as {@code infra/platform up} runs it, on free ports and under this module's {@code target/}: one
@@ -33,7 +34,8 @@ import news.launcher.Topics;
  * a shutdown hook when the JVM ends another way. Every process it starts is written to {@code pids}, so a run that was
  * itself killed leaves nothing behind at the next start.
  * <p>
- * Differences from the platform's defaults, all through the services' documented environment variables: the write
+ * Differences from the platform's defaults, all through the services' documented environment variables: the
+ * services trust the test JVM's {@link TestIssuer} (as a deployment trusts its identity provider), the write
  * budgets of the gateway and comment-service are raised (every test client is 127.0.0.1, and the tests send far
  * more than 30 writes a minute), and the outbox lease is 10 s instead of 60 s (after a SIGKILL, events claimed by the
  * dead relay leave 10 s later; correctness does not depend on it, only the tests' waiting time).
@@ -196,6 +198,7 @@ final class SystemStack {
             for (Layout.Service other : Layout.SERVICES) {
                 env.put(other.name().replace('-', '_').toUpperCase() + "_URL", "http://127.0.0.1:" + ports.get(other.name()));
             }
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", TestIssuer.shared().issuer());
             env.putAll(testSettings(s.name()));
             services.put(s.name(), new Service(s.name(), jars.resolve(s.name() + ".jar"), ports.get(s.name()), env));
         }

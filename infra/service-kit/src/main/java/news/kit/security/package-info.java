@@ -1,7 +1,7 @@
 /**
- * Bearer tokens (JWT, DESIGN §3): which key or issuer to trust, how the {@code roles} claim becomes authorities, and
- * 401/403 answers as problem details. With {@code news.security.jwt.issuer-uri} or {@code jwk-set-uri} set, the
- * services trust that identity provider only; without, they trust the development key of {@code infra/dev-keys}
- * and say so at start-up.
+ * Bearer tokens: every service trusts one OpenID Connect issuer and the platform's audience, through Boot's
+ * resource-server settings ({@code spring.security.oauth2.resourceserver.jwt.*}, with the kit's defaults for the
+ * audience and the {@code roles} claim), and refuses to start when they would trust no one or anyone
+ * ({@link news.kit.security.TokenTrust}). 401 and 403 are answered as problem details.
  */
 package news.kit.security;

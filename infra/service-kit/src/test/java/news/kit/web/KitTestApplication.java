@@ -24,7 +24,7 @@ import news.kit.tracing.CurrentTrace;
 
 /** A minimal servlet service wired with the kit, to prove the kit's behaviour over real HTTP. */
 @SpringBootApplication
-class KitTestApplication {
+public class KitTestApplication {
 
     record Draft(@NotBlank String title, @Size(max = 2) List<String> tags) {
     }
