@@ -81,6 +81,37 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * Every service that takes tokens gets the issuer, audience and roles claim it trusts from the shared ConfigMap; the base names no
+     * issuer (an overlay must), and no file of the deployment holds a signing key.
+     */
+    @Test
+    void everyServiceTrustsTheIssuerAndAudienceOfTheConfigurationAndNoKeyShipsWithTheManifests() throws IOException {
+        Map<String, Object> base = Yaml.documents(Repository.K8S.resolve("base/kustomization.yaml")).get(0);
+        List<String> shared = Yaml.maps(base, "configMapGenerator").stream()
+                .filter(g -> "news-platform".equals(g.get("name"))).findFirst().map(g -> Yaml.list(g, "literals"))
+                .orElseThrow().stream().map(String::valueOf).toList();
+        assertThat(shared).contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI=",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES=news-platform");
+        for (ServiceConfig service : ServiceConfig.all()) {
+            if (!service.takesTokens()) {
+                continue;
+            }
+            String manifest = Repository.read(Repository.K8S.resolve("base/" + service.name() + ".yaml"));
+            for (String variable : List.of("ISSUER_URI", "AUDIENCES", "AUTHORITIES_CLAIM_NAME")) {
+                assertThat(manifest).as(service.name()).contains("configMapKeyRef: {name: news-platform, key: "
+                        + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_" + variable + "}");
+            }
+        }
+        try (Stream<Path> walk = Files.walk(Repository.DEPLOY)) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(Repository.DEPLOY.resolve("checks")))
+                    .toList()) {
+                assertThat(Repository.read(file)).as(file.toString()).doesNotContain("PRIVATE KEY")
+                        .doesNotContain("dev-keys").doesNotContain("\"d\":");
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void everyServiceRunsItsImageOnItsPortWithProbesWhereItAnswers(String overlay) {
@@ -308,9 +339,10 @@ class KubernetesManifestsTest {
         Manifests production = rendered("overlays/production");
         Map<String, Object> shared = production.ofKind("ConfigMap").stream()
                 .filter(c -> String.valueOf(Yaml.at(c, "metadata.name")).startsWith("news-platform-")).findFirst().orElseThrow();
-        String issuer = Yaml.string(shared, "data.NEWS_JWT_ISSUER_URI");
-        String jwks = Yaml.string(shared, "data.NEWS_JWT_JWK_SET_URI");
-        assertThat(issuer + jwks).as("a real issuer or key set").contains("https://");
+        assertThat(Yaml.string(shared, "data.SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"))
+                .as("a real identity provider's issuer").startsWith("https://");
+        assertThat(Yaml.string(shared, "data.SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES"))
+                .as("the audience the services require").isNotBlank();
         for (ServiceConfig service : ServiceConfig.all()) {
             Map<String, Object> container = Manifests.container(production.workload(service.name()).orElseThrow(), service.name());
             assertThat(Yaml.string(Manifests.env(container, "KAFKA_SASL_PASSWORD").orElseThrow(), "valueFrom.secretKeyRef.name"))

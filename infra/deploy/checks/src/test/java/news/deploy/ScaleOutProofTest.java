@@ -406,6 +406,7 @@ class ScaleOutProofTest {
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", news.testsupport.TestIssuer.shared().issuer());
         if (service.reads("NEWS_RANKING_STATE_DIR")) {
             env.put("NEWS_RANKING_STATE_DIR", work.resolve("ranking-state").toString());
         }

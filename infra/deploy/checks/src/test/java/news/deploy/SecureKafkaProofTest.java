@@ -248,6 +248,7 @@ class SecureKafkaProofTest {
         env.put("SERVER_PORT", "" + port);
         env.put("MANAGEMENT_SERVER_PORT", "" + managementPort);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", news.testsupport.TestIssuer.shared().issuer());
         env.put("KAFKA_SASL_USERNAME", name);
         env.put("KAFKA_SASL_PASSWORD", passwords.get(name));
         env.put("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:" + config + "/");

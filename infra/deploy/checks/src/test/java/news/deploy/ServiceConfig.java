@@ -48,7 +48,8 @@ record ServiceConfig(String module, String name, int port, Map<String, String> p
             Pattern.compile("@ConfigurationProperties\\(\\s*(?:prefix\\s*=\\s*|value\\s*=\\s*)?\"([^\"]+)\"");
     /** Spring Boot's own properties a deployment may set for every service through relaxed binding. */
     private static final List<String> BOOT_PREFIXES = List.of("server.", "spring.kafka.", "spring.cloud.stream.kafka.",
-            "spring.ssl.", "management.", "logging.", "spring.profiles.", "spring.config.", "spring.lifecycle.");
+            "spring.ssl.", "management.", "logging.", "spring.profiles.", "spring.config.", "spring.lifecycle.",
+            "spring.security.oauth2.");
 
     static List<ServiceConfig> all() {
         return MODULES.stream().map(ServiceConfig::of).toList();
@@ -83,6 +84,12 @@ record ServiceConfig(String module, String name, int port, Map<String, String> p
                 "spring.mongodb.database") != null;
     }
 
+    /** True when the service checks bearer tokens: it is an OAuth2 resource server (ranking-service serves public reads). */
+    boolean takesTokens() {
+        return Repository.read(Repository.ROOT.resolve(module).resolve("pom.xml"))
+                .contains("<artifactId>spring-boot-starter-security-oauth2-resource-server</artifactId>");
+    }
+
     String mongoDatabase() {
         return properties.get("spring.mongodb.database");
     }
@@ -111,6 +118,9 @@ record ServiceConfig(String module, String name, int port, Map<String, String> p
         String lower = variable.toLowerCase(Locale.ROOT).replace('_', '.');
         if (!usesMongo() && (variable.startsWith("MONGODB_") || lower.startsWith("spring.mongodb."))) {
             return false; // the kit defaults name MongoDB for every service; only those with a database use it
+        }
+        if (!takesTokens() && lower.startsWith("spring.security.oauth2.")) {
+            return false; // the kit defaults name the token settings for every service; only resource servers use them
         }
         if (environmentVariables.contains(variable) || variable.equals("JAVA_TOOL_OPTIONS")
                 || variable.equals("JDK_JAVA_OPTIONS")) {
