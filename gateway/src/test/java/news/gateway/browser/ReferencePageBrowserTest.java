@@ -38,7 +38,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import news.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -156,7 +155,10 @@ class ReferencePageBrowserTest {
         openArticle();
         int before = Integer.parseInt(text("#comment-count"));
         driver.findElement(By.cssSelector(".sign-in summary")).click();
-        driver.findElement(By.id("token")).sendKeys(TestTokens.reader("bob"));
+        driver.findElement(By.id("token")).sendKeys(news.launcher.LocalIdentity.of(new news.launcher.Layout(
+                java.nio.file.Path.of("..").toAbsolutePath().normalize(),
+                java.nio.file.Path.of("..", ".data").toAbsolutePath().normalize(), java.util.Map.of()))
+                .mint().mint("bob", "Bob", "reader", java.time.Duration.ofMinutes(30)));
         driver.findElement(By.id("comment-text")).sendKeys(markup);
         driver.findElement(By.id("comment-submit")).click();
 
