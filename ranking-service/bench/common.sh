@@ -11,6 +11,8 @@ SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}
 BROKER_PID=""
 SERVICE_PID=""
 FLOOR_PID=""
+PEER_PID=""
+REDIS_PID=""
 
 RESULTS="$MODULE/target/bench-results/$(date +%Y%m%d-%H%M%S)"
 
@@ -19,6 +21,8 @@ RESULTS="$MODULE/target/bench-results/$(date +%Y%m%d-%H%M%S)"
 cleanup() {
   [[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
   stop_bench "$FLOOR_PID"
+  stop_bench "$PEER_PID"
+  [[ -n "$REDIS_PID" ]] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null || true
   stop_bench "$BROKER_PID"
   mkdir -p "$RESULTS"
   cp "$WORK"/*.log "$WORK"/*.txt "$WORK"/kafka/kafka.log "$RESULTS"/ 2>/dev/null || true
@@ -45,10 +49,23 @@ stop_bench() {
 build() {
   if [[ "${BENCH_SKIP_BUILD:-}" == "1" ]]; then return; fi
   echo "== building (broker jars, ranking-service jar, bench tool)"
-  (cd "$ROOT" && ./mvnw -B -q -pl infra/local-kafka package -DskipTests)
-  (cd "$ROOT" && ./mvnw -B -q -pl ranking-service package -DskipTests)
-  (cd "$ROOT" && ./mvnw -B -q -pl ranking-service dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile=target/bench.classpath)
+  # -am: against this tree's modules, never a snapshot another checkout installed
+  (cd "$ROOT" && ./mvnw -B -q -pl infra/local-kafka,ranking-service -am package dependency:build-classpath -DskipTests \
+      -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
+}
+
+# build_peers: the Flink and Redis peers of benchmark (a) (module bench/peers, profile ranking-bench)
+build_peers() {
+  if [[ "${BENCH_SKIP_BUILD:-}" == "1" ]]; then return; fi
+  echo "== building the peers (Flink job, Redis consumer)"
+  (cd "$ROOT" && ./mvnw -B -q -Pranking-bench -pl ranking-service/bench/peers package dependency:build-classpath \
+      -DskipTests -Dmdep.outputFile=target/peers.classpath)
+}
+
+peers() {
+  java -Xmx1g -XX:+UseSerialGC --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+    -cp "$MODULE/bench/peers/target/classes:$(cat "$MODULE/bench/peers/target/peers.classpath")" \
+    news.ranking.bench.peers.Peers "$@"
 }
 
 bench() {

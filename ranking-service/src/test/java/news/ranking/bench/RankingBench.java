@@ -62,6 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   processed &lt;bootstrap&gt; &lt;group&gt; &lt;topic&gt; [timeout s]                records/s until the group committed the end
  *   latency &lt;bootstrap&gt; &lt;rankings url&gt; [rate] [seconds] [warm-up s] view to visible in Popular Now, at a load rate
  *   streams &lt;bootstrap&gt; &lt;application id&gt; &lt;state dir&gt; noop|read|store[-memory|-unlogged] a bare Kafka Streams app on the views, until killed
+ *   top &lt;rankings url&gt; &lt;n&gt;                                      popular-now|all, top n, as "articleId score" lines
  * </pre>
  */
 public final class RankingBench {
@@ -86,6 +87,7 @@ public final class RankingBench {
             case "processed" -> processed(rest);
             case "latency" -> latency(rest);
             case "streams" -> streams(rest);
+            case "top" -> top(rest);
             default -> usage();
         }
     }
@@ -288,6 +290,19 @@ public final class RankingBench {
         Thread.currentThread().join();
     }
 
+    /** The service's Popular Now of all sections, best first, as the peers print theirs. */
+    private static void top(String[] args) throws Exception {
+        String rankings = args[0].replaceAll("/$", "");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(rankings
+                        + "/api/rankings/popular-now?section=all&limit=" + args[1])).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (RankedEntry entry : JSON.readValue(response.body(), RankedList.class).entries()) {
+            if (!entry.fallback()) {
+                System.out.println(entry.articleId() + " " + entry.score().longValue());
+            }
+        }
+    }
+
     private static void paced(String bootstrap, List<String> ids, int rate, AtomicBoolean loading, AtomicLong loaded,
                               String run) {
         Random random = new Random(11);
@@ -369,7 +384,7 @@ public final class RankingBench {
     }
 
     private static void usage() {
-        System.err.println("usage: RankingBench broker|load|processed|latency|streams ... (see ranking-service/bench/README.md)");
+        System.err.println("usage: RankingBench broker|load|processed|latency|streams|top ... (see ranking-service/bench/README.md)");
         System.exit(2);
     }
 }
