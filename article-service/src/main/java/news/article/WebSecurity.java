@@ -10,8 +10,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import news.kit.security.NewsSecurity;
 
 /**
- * Who may call what: probes, the OpenAPI document, reads, views and shares are open to everybody; every other
- * article call is an editor's (role {@code editor}); anything else needs at least a valid token.
+ * Who may call what: probes, the OpenAPI document, reads, views and shares are open to everybody; the newsroom (drafts
+ * included) and every other article call are an editor's (role {@code editor}); anything else needs at least a valid
+ * token.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -21,6 +22,7 @@ class WebSecurity {
         return NewsSecurity.apply(http, converter)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/api/newsroom", "/api/newsroom/**").hasRole("editor")
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles/*/views", "/api/articles/*/shares").permitAll()
                         .requestMatchers("/api/articles", "/api/articles/**").hasRole("editor")

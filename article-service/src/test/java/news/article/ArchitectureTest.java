@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     private static final String DOMAIN = "news\\.article\\.(article\\.(Article|ArticleContent|ArticleInput|ArticleRules"
             + "|ArticleSnapshot|ArticleEvent|ArticlePublished|ArticleUpdated|ArticleUnpublished|Byline|Cursor"
-            + "|ExpectedVersion|Slugs|Status|Violation|Editor|Action|HistoryEntry)|engagement\\.(BotDetector|ReaderHasher|ShareChannel"
+            + "|ExpectedVersion|Slugs|Status|Violation|Editor|Action|HistoryEntry|TitleWords|NewsroomQuery|ListParameters)|engagement\\.(BotDetector|ReaderHasher|ShareChannel"
             + "|ArticleViewed|ArticleShared))(\\$.*)?";
 
     @ArchTest

@@ -111,12 +111,12 @@ class ConcurrencyTest {
             probe.assertNone(r -> false, Duration.ofSeconds(2));
             assertThat(probe.seen().stream().filter(TopicProbe.withKey(id))).hasSize(2);
             probe.seen().stream().filter(TopicProbe.withKey(id)).forEach(CloudEventAssertions::assertFollowsContract);
-            assertThat(Api.json(api.get("/api/articles/" + id, Api.EDITOR)).path("version").asLong()).isEqualTo(2);
+            assertThat(Api.json(api.get("/api/newsroom/articles/" + id, Api.EDITOR)).path("version").asLong()).isEqualTo(2);
         }
     }
 
     private void assertUnchanged(String id, JsonNode before) {
-        JsonNode now = Api.json(api.get("/api/articles/" + id, Api.EDITOR));
+        JsonNode now = Api.json(api.get("/api/newsroom/articles/" + id, Api.EDITOR));
         assertThat(now.path("version").asLong()).isEqualTo(before.path("version").asLong());
         assertThat(now.path("title").asString()).isEqualTo(before.path("title").asString());
         assertThat(now.path("updatedAt").asString()).isEqualTo(before.path("updatedAt").asString());

@@ -75,7 +75,8 @@ class SecurityTest {
             assertProblem(expired, 401);
             assertProblem(unsigned, 401);
             assertThat(mongo.getCollection("articles").countDocuments()).isEqualTo(before);
-            assertThat(Api.json(api.get("/api/articles/" + id, Api.EDITOR)).path("version").asLong()).isEqualTo(1);
+            assertThat(Api.json(api.get("/api/newsroom/articles/" + id, Api.EDITOR)).path("version").asLong())
+                    .isEqualTo(1);
             probe.assertNone(Api.unseen(probe, id), Duration.ofSeconds(1));
         }
     }
@@ -110,6 +111,22 @@ class SecurityTest {
         assertThat(api.get("/api/articles/by-slug/" + slug, Api.EDITOR).statusCode()).isEqualTo(200);
         assertThat(ReaderApiTest.ids(api.get("/api/articles?section=Policy&limit=50"))).doesNotContain(id);
         assertThat(ReaderApiTest.ids(api.get("/api/articles?section=Policy&limit=50", Api.EDITOR))).doesNotContain(id);
+    }
+
+    @Test
+    void aTokenThatCannotNameItsEditorChangesNothing() {
+        try (TopicProbe probe = TopicProbe.tail(EditorFlowTest.TOPIC)) {
+            JsonNode article = api.publishedArticle("Navy", probe);
+            String id = article.path("id").asString();
+            String unnamed = TestTokens.withRoles("s".repeat(256), "Too Long", List.of("editor"));
+
+            assertProblem(api.post("/api/articles/" + id + "/unpublish", unnamed, null), 403);
+            assertProblem(api.post("/api/articles", unnamed, Api.write(Api.article("Unnamed " + UUID.randomUUID(),
+                    "Navy"))), 403);
+            assertThat(Api.json(api.get("/api/newsroom/articles/" + id, Api.EDITOR)).path("version").asLong())
+                    .isEqualTo(1);
+            probe.assertNone(Api.unseen(probe, id), Duration.ofSeconds(1));
+        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

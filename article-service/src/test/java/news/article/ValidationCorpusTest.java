@@ -103,7 +103,7 @@ class ValidationCorpusTest {
                     .as("problem names field %s: %s", c.field(), response.body()).isTrue();
         }
         assertThat(mongo.getCollection("articles").countDocuments()).isEqualTo(articlesBefore);
-        JsonNode now = Api.json(api.get("/api/articles/" + existing.path("id").asString(), Api.EDITOR));
+        JsonNode now = Api.json(api.get("/api/newsroom/articles/" + existing.path("id").asString(), Api.EDITOR));
         assertThat(now.path("version").asLong()).isEqualTo(existing.path("version").asLong());
         assertThat(now.path("title").asString()).isEqualTo(existing.path("title").asString());
     }
@@ -204,6 +204,31 @@ class ValidationCorpusTest {
         cases.add(raw("list of an unknown section", "GET", "/api/articles?section=Space", null, null, 400, "section"));
         cases.add(raw("list with a forged cursor", "GET", "/api/articles?cursor=bm90LWEtY3Vyc29y", null, null, 400,
                 "cursor"));
+
+        String newsroom = "/api/newsroom/articles?";
+        cases.add(raw("newsroom list with an unknown status", "GET", newsroom + "status=archived", null, null, 400,
+                "status"));
+        cases.add(raw("newsroom list with two statuses", "GET", newsroom + "status=draft&status=published", null, null,
+                400, "status"));
+        cases.add(raw("newsroom search of 10 KB", "GET", newsroom + "q=" + "a".repeat(10 * 1024), null, null, 400,
+                "q"));
+        cases.add(raw("newsroom search of 10 KB of words", "GET", newsroom + "q=" + "ab+".repeat(10 * 1024 / 3), null,
+                null, 400, "q"));
+        cases.add(raw("newsroom search without a letter or digit", "GET", newsroom + "q=%21%2A%24%7B%7D", null, null,
+                400, "q"));
+        cases.add(raw("newsroom search as a regular expression", "GET", newsroom + "q=.%2A", null, null, 400, "q"));
+        cases.add(raw("newsroom search of 9 words", "GET", newsroom + "q=a+b+c+d+e+f+g+h+i", null, null, 400, "q"));
+        cases.add(raw("newsroom list of an unknown section", "GET", newsroom + "section=Space", null, null, 400,
+                "section"));
+        cases.add(raw("newsroom list with limit 0", "GET", newsroom + "limit=0", null, null, 400, "limit"));
+        cases.add(raw("newsroom list with limit 51", "GET", newsroom + "limit=51", null, null, 400, "limit"));
+        cases.add(raw("newsroom list with a non-numeric limit", "GET", newsroom + "limit=ten", null, null, 400));
+        cases.add(raw("newsroom list with a forged cursor", "GET", newsroom + "cursor=bm90LWEtY3Vyc29y", null, null,
+                400, "cursor"));
+        cases.add(raw("newsroom list with a 10 KB cursor", "GET", newsroom + "cursor=" + "Y".repeat(10 * 1024), null,
+                null, 400, "cursor"));
+        cases.add(raw("newsroom list with everything wrong", "GET", newsroom
+                + "status=gone&section=Moon&q=%3F%3F&limit=-1", null, null, 400, "limit"));
         return cases.stream();
     }
 

@@ -41,6 +41,8 @@ class ArticleDocument {
     Editor createdBy;
     Editor updatedBy;
     Editor publishedBy;
+    /** {@link TitleWords} of the title, for the newsroom's title search. */
+    List<String> titleWords;
     List<StoredEntry> history = new ArrayList<>();
     List<PendingEvent> outbox = new ArrayList<>();
     int outboxSize;
@@ -64,6 +66,7 @@ class ArticleDocument {
         doc.id = article.id();
         doc.slug = article.slug();
         doc.title = article.content().title();
+        doc.titleWords = TitleWords.of(doc.title);
         doc.section = article.content().section();
         doc.source = article.content().source();
         doc.byline = article.content().byline();

@@ -50,7 +50,40 @@ final class ArticleJson {
     }
 
     /** {@code {items, next}}: {@code next} is the cursor of the following page, null on the last one. */
-    record Page(List<Summary> items, String next) {
+    record Page<T>(List<T> items, String next) {
+    }
+
+    /** A newsroom list item: any status, with its version and who changed it last; no body. */
+    record NewsroomItem(String id, String slug, String title, String section, String status, boolean editorPick,
+                        long version, Instant createdAt, Editor createdBy, Instant publishedAt, Instant updatedAt,
+                        Editor updatedBy) {
+
+        static NewsroomItem of(Article a) {
+            return new NewsroomItem(a.id(), a.slug(), a.content().title(), a.content().section(), a.status().wire(),
+                    a.editorPick(), a.version(), a.createdAt(), a.createdBy(), a.publishedAt(), a.updatedAt(),
+                    a.updatedBy());
+        }
+    }
+
+    /**
+     * The recorded changes of an article, newest first. {@code complete} is false when older changes are not listed:
+     * beyond the history's bound, or made before changes were recorded.
+     */
+    record History(String articleId, long version, boolean complete, List<Change> entries) {
+
+        static History of(Articles.History history) {
+            return new History(history.articleId(), history.version(), history.complete(),
+                    history.entries().stream().map(Change::of).toList());
+        }
+    }
+
+    /** One change: the version it made, what it did (and to which fields), the status after it, who and when. */
+    record Change(long version, String action, List<String> fields, String status, Editor by, Instant at) {
+
+        static Change of(HistoryEntry entry) {
+            return new Change(entry.version(), entry.action().wire(), entry.fields(), entry.status().wire(),
+                    entry.by(), entry.at());
+        }
     }
 
     /** Body of {@code POST /api/articles}. */

@@ -3,8 +3,12 @@ package news.article.article;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,6 +36,11 @@ class ArticleStore {
     private static final String PUBLISHED = Status.PUBLISHED.wire();
 
     private static final String HISTORY = "history";
+    private static final String TITLE = "title";
+    private static final String TITLE_WORDS = "titleWords";
+    private static final String UPDATED_AT = "updatedAt";
+    private static final int BACKFILL_BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
 
     private final MongoTemplate mongo;
     private final int historySize;
@@ -49,6 +58,40 @@ class ArticleStore {
                 .on(ID, Sort.Direction.DESC).named("newest"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("section", Sort.Direction.ASC)
                 .on("publishedAt", Sort.Direction.DESC).on(ID, Sort.Direction.DESC).named("newest_by_section"));
+        indexes.createIndex(new Index().on(UPDATED_AT, Sort.Direction.DESC).on(ID, Sort.Direction.DESC)
+                .named("newsroom_changed"));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on(UPDATED_AT, Sort.Direction.DESC)
+                .on(ID, Sort.Direction.DESC).named("newsroom_changed_by_status"));
+        indexes.createIndex(new Index().on("section", Sort.Direction.ASC).on(UPDATED_AT, Sort.Direction.DESC)
+                .on(ID, Sort.Direction.DESC).named("newsroom_changed_by_section"));
+        indexes.createIndex(new Index().on(TITLE_WORDS, Sort.Direction.ASC).on(UPDATED_AT, Sort.Direction.DESC)
+                .named("newsroom_title_words"));
+        fillInTitleWords();
+    }
+
+    /**
+     * Gives articles stored before the title search their title words. Each write is guarded by the title it was
+     * computed from, so a concurrent edit is never overwritten; it stops when a round finds nothing left to do.
+     */
+    void fillInTitleWords() {
+        long filled = 0;
+        while (true) {
+            Query missing = query(where(TITLE_WORDS).exists(false)).limit(BACKFILL_BATCH);
+            missing.fields().include(TITLE);
+            long round = 0;
+            for (ArticleDocument doc : mongo.find(missing, ArticleDocument.class)) {
+                Query guard = query(where(ID).is(doc.id).and(TITLE).is(doc.title).and(TITLE_WORDS).exists(false));
+                Update words = new Update().set(TITLE_WORDS, doc.title == null ? List.of() : TitleWords.of(doc.title));
+                round += mongo.updateFirst(guard, words, ArticleDocument.class).getModifiedCount();
+            }
+            filled += round;
+            if (round == 0) {
+                break;
+            }
+        }
+        if (filled > 0) {
+            log.info("Gave {} articles stored before the newsroom's title search their title words", filled);
+        }
     }
 
     Optional<Article> find(String id) {
@@ -85,7 +128,8 @@ class ArticleStore {
     boolean update(Article before, Article after, HistoryEntry entry, Optional<CloudEvent> event) {
         ArticleContent content = after.content();
         Update update = new Update()
-                .set("title", content.title())
+                .set(TITLE, content.title())
+                .set(TITLE_WORDS, TitleWords.of(content.title()))
                 .set("section", content.section())
                 .set("source", content.source())
                 .set("byline", content.byline())
@@ -95,7 +139,7 @@ class ArticleStore {
                 .set("editorPickedAt", after.editorPickedAt())
                 .set("status", after.status().wire())
                 .set("publishedAt", after.publishedAt())
-                .set("updatedAt", after.updatedAt())
+                .set(UPDATED_AT, after.updatedAt())
                 .set("version", after.version())
                 .set("updatedBy", after.updatedBy())
                 .set("publishedBy", after.publishedBy());
@@ -117,13 +161,35 @@ class ArticleStore {
         Criteria criteria = where("status").is(PUBLISHED);
         section.ifPresent(s -> criteria.and("section").is(s));
         after.ifPresent(c -> criteria.orOperator(
-                where("publishedAt").lt(c.publishedAt()),
-                where("publishedAt").is(c.publishedAt()).and(ID).lt(c.id())));
+                where("publishedAt").lt(c.at()),
+                where("publishedAt").is(c.at()).and(ID).lt(c.id())));
         Query query = query(criteria)
                 .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc(ID)))
                 .limit(limit);
-        query.fields().exclude("body").exclude(HISTORY).exclude(Outbox.EVENTS);
-        return mongo.find(query, ArticleDocument.class).stream().map(ArticleDocument::toArticle).toList();
+        return list(query);
+    }
+
+    /** Articles of any status that the newsroom query asks for, newest change first by (updatedAt, id); no bodies. */
+    List<Article> newestChanges(NewsroomQuery newsroom, Optional<Cursor> after, int limit) {
+        return list(newestChangesQuery(newsroom, after).limit(limit));
+    }
+
+    /**
+     * The newsroom list's query. Each shape has its index: {@code newsroom_changed} for all articles,
+     * {@code _by_status} and {@code _by_section} for those filters (with both, the section's index and the status
+     * checked on what it finds), and {@code newsroom_title_words} for a search, whose left-anchored patterns are index
+     * ranges.
+     */
+    Query newestChangesQuery(NewsroomQuery newsroom, Optional<Cursor> after) {
+        List<Criteria> all = new ArrayList<>();
+        newsroom.status().ifPresent(status -> all.add(where("status").is(status.wire())));
+        newsroom.section().ifPresent(section -> all.add(where("section").is(section)));
+        TitleWords.prefixPatterns(newsroom.words()).forEach(prefix -> all.add(where(TITLE_WORDS).regex(prefix)));
+        after.ifPresent(c -> all.add(new Criteria().orOperator(
+                where(UPDATED_AT).lt(c.at()),
+                where(UPDATED_AT).is(c.at()).and(ID).lt(c.id()))));
+        Criteria criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+        return query(criteria).with(Sort.by(Sort.Order.desc(UPDATED_AT), Sort.Order.desc(ID)));
     }
 
     /** The stored changes of an article, newest first, with the article's current version; empty when unknown. */
@@ -134,8 +200,13 @@ class ArticleStore {
                 .map(doc -> new Articles.History(doc.id, doc.version, doc.historyNewestFirst()));
     }
 
+    private List<Article> list(Query query) {
+        query.fields().exclude("body").exclude(TITLE_WORDS).exclude(HISTORY).exclude(Outbox.EVENTS);
+        return mongo.find(query, ArticleDocument.class).stream().map(ArticleDocument::toArticle).toList();
+    }
+
     private Optional<Article> one(Query query) {
-        query.fields().exclude(HISTORY).exclude(Outbox.EVENTS);
+        query.fields().exclude(TITLE_WORDS).exclude(HISTORY).exclude(Outbox.EVENTS);
         return Optional.ofNullable(mongo.findOne(query, ArticleDocument.class)).map(ArticleDocument::toArticle);
     }
 }

@@ -47,8 +47,15 @@ class Articles {
     record Page(List<Article> items, Optional<Cursor> next) {
     }
 
-    /** The stored changes of an article, newest first; older ones beyond the bound are not kept. */
+    /**
+     * The stored changes of an article, newest first. Changes beyond the bound, and those made before changes were
+     * recorded, are not kept: {@link #complete()} says whether the entries go back to the article's creation.
+     */
     record History(String articleId, long version, List<HistoryEntry> entries) {
+
+        boolean complete() {
+            return !entries.isEmpty() && entries.get(entries.size() - 1).version() == 1;
+        }
     }
 
     Article create(ArticleInput input, boolean publish, boolean editorPick, Editor by, String traceparent) {
@@ -99,14 +106,29 @@ class Articles {
         return Slugs.plausible(slug) ? store.findBySlug(slug) : Optional.empty();
     }
 
+    /** Published articles, newest publication first. */
     Page newest(Optional<String> section, Optional<Cursor> after, int limit) {
-        List<Article> found = store.newest(section, after, limit + 1);
+        return page(store.newest(section, after, limit + 1), limit, last -> new Cursor(last.publishedAt(), last.id(), ""));
+    }
+
+    /** Articles of any status, drafts included, newest change first: for editors. */
+    Page newestChanges(NewsroomQuery query, Optional<Cursor> after, int limit) {
+        String scope = query.scope();
+        return page(store.newestChanges(query, after, limit + 1), limit,
+                last -> new Cursor(last.updatedAt(), last.id(), scope));
+    }
+
+    /** The article's stored changes, newest first: for editors. */
+    Optional<History> history(String id) {
+        return ArticleIds.plausible(id) ? store.history(id) : Optional.empty();
+    }
+
+    private static Page page(List<Article> found, int limit, Function<Article, Cursor> cursorAfter) {
         if (found.size() <= limit) {
             return new Page(found, Optional.empty());
         }
-        List<Article> items = found.subList(0, limit);
-        Article last = items.get(limit - 1);
-        return new Page(List.copyOf(items), Optional.of(new Cursor(last.publishedAt(), last.id())));
+        List<Article> items = List.copyOf(found.subList(0, limit));
+        return new Page(items, Optional.of(cursorAfter.apply(items.get(limit - 1))));
     }
 
     private Article change(String id, ExpectedVersion expected, String traceparent,

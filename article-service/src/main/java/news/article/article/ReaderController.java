@@ -1,6 +1,9 @@
 package news.article.article;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +22,8 @@ import news.kit.Sections;
 
 /**
  * The reader API: published articles by id, by slug and newest first. An editor's token also shows drafts and
- * unpublished articles by id or slug, in the editor's shape; lists show published articles to everybody.
+ * unpublished articles by id or slug, in the editor's shape; lists show published articles to everybody. The
+ * newsroom ({@link NewsroomController}) is where editors list and read articles of every status.
  */
 @RestController
 @RequestMapping(path = "/api/articles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,35 +50,22 @@ class ReaderController {
     }
 
     @GetMapping
-    Page newest(@RequestParam(required = false) String section, @RequestParam(required = false) Integer limit,
-                @RequestParam(required = false) String cursor) {
-        Optional<String> canonical = Optional.empty();
-        if (section != null && !section.isBlank() && !section.equalsIgnoreCase("all")) {
-            canonical = sections.canonical(section);
-            if (canonical.isEmpty()) {
-                throw ArticleProblems.invalid("section", "is not a section of the site; use one of "
-                        + String.join(", ", sections.sections()) + " (or leave it out for all)");
-            }
-        }
-        int size = limit == null ? properties.defaultPageSize() : limit;
-        if (size < 1 || size > properties.maxPageSize()) {
-            throw ArticleProblems.invalid("limit", "must be between 1 and " + properties.maxPageSize());
-        }
-        Optional<Cursor> after = Optional.empty();
-        if (cursor != null && !cursor.isEmpty()) {
-            after = Cursor.decode(cursor);
-            if (after.isEmpty()) {
-                throw ArticleProblems.invalid("cursor", "is not a cursor this service handed out; "
-                        + "use the 'next' value of the previous page");
-            }
+    Page<Summary> newest(@RequestParam(required = false) String section, @RequestParam(required = false) Integer limit,
+                         @RequestParam(required = false) String cursor) {
+        List<Violation> violations = new ArrayList<>();
+        Optional<String> canonical = ListParameters.section(section, sections, violations);
+        int size = ListParameters.limit(limit, properties, violations);
+        Optional<Cursor> after = ListParameters.cursor(cursor, "", violations);
+        if (!violations.isEmpty()) {
+            throw ArticleProblems.invalid(violations);
         }
         Articles.Page page = articles.newest(canonical, after, size);
-        return new Page(page.items().stream().map(Summary::of).toList(),
+        return new Page<>(page.items().stream().map(Summary::of).toList(),
                 page.next().map(Cursor::encode).orElse(null));
     }
 
     private static ResponseEntity<?> show(Optional<Article> found, Authentication authentication,
-                                          java.util.function.Supplier<RuntimeException> notFound) {
+                                          Supplier<RuntimeException> notFound) {
         boolean editor = isEditor(authentication);
         Article article = found.filter(a -> editor || a.isPublished()).orElseThrow(notFound);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(Long.toString(article.version()));

@@ -13,7 +13,7 @@ class CursorTest {
 
     @Test
     void aCursorSurvivesTheRoundTripAndIsUrlSafe() {
-        Cursor cursor = new Cursor(Instant.parse("2026-11-25T08:00:00.123Z"), "a7Yq3kPz9WmX");
+        Cursor cursor = new Cursor(Instant.parse("2026-11-25T08:00:00.123Z"), "a7Yq3kPz9WmX", "");
         String token = cursor.encode();
         assertThat(token).matches("[A-Za-z0-9_-]+");
         assertThat(Cursor.decode(token)).contains(cursor);
@@ -26,5 +26,12 @@ class CursorTest {
             assertThat(Cursor.decode(token)).as(token).isEmpty();
         }
         assertThat(Cursor.decode(null)).isEmpty();
+    }
+
+    @Test
+    void aCursorCarriesTheScopeOfItsQuery() {
+        Cursor cursor = new Cursor(Instant.parse("2026-11-25T08:00:00.123Z"), "a7Yq3kPz9WmX", "nAbC_-123");
+        assertThat(Cursor.decode(cursor.encode())).contains(cursor);
+        assertThat(Cursor.decode(new Cursor(cursor.at(), cursor.id(), "").encode()).orElseThrow().scope()).isEmpty();
     }
 }

@@ -53,6 +53,7 @@ class WebSecurity {
                         .pathMatchers(HttpMethod.POST, "/api/articles", "/api/articles/*/publish",
                                 "/api/articles/*/unpublish").hasRole(EDITOR)
                         .pathMatchers(HttpMethod.PUT, "/api/articles/*", "/api/articles/*/editor-pick").hasRole(EDITOR)
+                        .pathMatchers("/api/newsroom/**").hasRole(EDITOR)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(o -> o
                         .authenticationEntryPoint(WebSecurity::unauthorized)
