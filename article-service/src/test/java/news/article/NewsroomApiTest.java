@@ -1,10 +1,13 @@
 package news.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +46,9 @@ class NewsroomApiTest {
         String draft = create(EVE, marker + " draft about radars", "Army", false);
         String published = create(EVE, marker + " published about frigates", "Navy", true);
         String withdrawn = create(SAM, marker + " withdrawn about tankers", "Air Force", true);
+        laterThan(published);
         assertThat(api.post("/api/articles/" + withdrawn + "/unpublish", EVE, null).statusCode()).isEqualTo(200);
+        laterThan(withdrawn);
         assertThat(api.put("/api/articles/" + draft, SAM, Api.write(Api.article(marker + " draft about radars, v2",
                 "Army")), Map.of("If-Match", "\"1\"")).statusCode()).isEqualTo(200);
 
@@ -116,6 +121,7 @@ class NewsroomApiTest {
                 assertThat(seen).contains(alreadySeen);
                 assertThat(api.put("/api/articles/" + alreadySeen + "/editor-pick", SAM, "{\"editorPick\":true}",
                         Map.of()).statusCode()).isEqualTo(200);
+                laterThan(alreadySeen);
                 assertThat(api.put("/api/articles/" + created.get(5), SAM, Api.write(Api.article(marker + " moved",
                         "Views")), Map.of("If-Match", "\"1\"")).statusCode()).isEqualTo(200);
             }
@@ -296,6 +302,16 @@ class NewsroomApiTest {
         HttpResponse<String> response = api.post("/api/articles", token, Api.write(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Api.json(response).path("id").asString();
+    }
+
+    /**
+     * Waits until the clock is past the last change of {@code id}, so that the next change is strictly newer: changes
+     * in the same millisecond are ordered by id, which a test cannot foresee.
+     */
+    private void laterThan(String id) {
+        Instant changed = Instant.parse(Api.json(api.get("/api/newsroom/articles/" + id, EVE)).path("updatedAt")
+                .asString());
+        await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(changed));
     }
 
     private HttpResponse<String> list(String query) {
