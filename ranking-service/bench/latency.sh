@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark (b) of issue #5: a view until it is visible in GET /api/rankings/popular-now, p50/p99, while 5,000 other
-# views/s arrive. Target: p99 < 2 s.
+# Benchmark (b): a view until it is visible in GET /api/rankings/popular-now, p50/p99, while 5,000 other
+# views/s arrive. Target: p99 < 1 s.
 #   ranking-service/bench/latency.sh               # RATE=5000 DURATION=60 (s, after 15 s warm-up)
 #   RATE=1000 DURATION=20 ranking-service/bench/latency.sh
 #   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 RANKINGS_URL=http://localhost:8080 RATE=0 ranking-service/bench/latency.sh

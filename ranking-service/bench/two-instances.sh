@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale-out by hand (issue #5, deliverable 5): two ranking-service jars that differ only in --server.port share one
+# Scale-out by hand: two ranking-service jars that differ only in --server.port share one
 # application id; both answer every list alike; a killed instance's lists move to the other (state restored from
 # the changelogs); a stopped instance hands its lists over at once. Prints what it sees; asserts nothing.
 #   ranking-service/bench/two-instances.sh

@@ -3,6 +3,9 @@ package news.gateway;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Collections;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -51,6 +54,8 @@ public record GatewayProperties(@DefaultValue Services services,
      * @param cacheSize            the most bytes of assembled pages kept
      * @param maxAge               {@code Cache-Control: max-age} of pages and lists
      * @param staleWhileRevalidate {@code Cache-Control: stale-while-revalidate} of pages and lists
+     * @param homeRankings         the ranking lists of the home page: its name in the page's {@code lists} to the
+     *                             list's name on {@code news.rankings}, in the page's priority order
      */
     public record Pages(@DefaultValue("400ms") Duration articleTimeout,
                         @DefaultValue("400ms") Duration commentsTimeout,
@@ -63,7 +68,12 @@ public record GatewayProperties(@DefaultValue Services services,
                         @DefaultValue("20000") int lastGoodEntries,
                         @DefaultValue("32MB") DataSize cacheSize,
                         @DefaultValue("5s") Duration maxAge,
-                        @DefaultValue("30s") Duration staleWhileRevalidate) {
+                        @DefaultValue("30s") Duration staleWhileRevalidate,
+                        Map<String, String> homeRankings) {
+
+        public Pages {
+            homeRankings = homeRankings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(homeRankings));
+        }
     }
 
     public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,

@@ -4,10 +4,7 @@
   'use strict';
 
   var MAX_COMMENT = 300;
-  var PART_NAMES = {
-    article: 'the article', comments: 'the comments', latestStories: 'Latest Stories', justIn: 'Just In',
-    popularNow: 'Popular Now', mustReads: 'Must-Reads', sections: 'the section lists'
-  };
+  var PART_NAMES = { article: 'the article', comments: 'the comments', sections: 'the section lists' };
 
   function $(id) { return document.getElementById(id); }
 
@@ -35,7 +32,10 @@
   function showDegraded(parts) {
     var note = $('degraded-note');
     if (!parts || parts.length === 0) { note.hidden = true; return; }
-    var names = parts.map(function (p) { return PART_NAMES[p] || p; });
+    var names = parts.map(function (p) {
+      var heading = $(p + '-heading');
+      return PART_NAMES[p] || (heading ? heading.textContent : p);
+    });
     note.textContent = 'Some of this page may be out of date or missing right now: ' + names.join(', ') + '.';
     note.hidden = false;
   }
@@ -88,9 +88,10 @@
       }
       return response.json();
     }).then(function (page) {
-      renderHeadlines('justIn', page.lists.justIn);
-      renderHeadlines('popularNow', page.lists.popularNow);
-      renderHeadlines('mustReads', page.lists.mustReads);
+      // every list the page has a box for (an <ol> with the list's name as id), whatever lists the API sends
+      Object.keys(page.lists || {}).forEach(function (name) {
+        if ($(name)) { renderHeadlines(name, page.lists[name]); }
+      });
       var container = $('sections');
       container.textContent = '';
       (page.sections || []).forEach(function (block) {

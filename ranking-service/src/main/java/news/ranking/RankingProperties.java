@@ -1,13 +1,23 @@
 package news.ranking;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import news.ranking.rules.Activity;
+import news.ranking.rules.ListKind;
+import news.ranking.rules.ListKinds;
+import news.ranking.rules.Measure;
+
 /**
- * Every tunable of the rankings ({@code news.ranking.*}): windows, weights, list sizes, grace periods and the
- * pace of emission and publication. The values live in {@code application.yml} (DESIGN §5 as defaults) and nowhere
+ * Every tunable of the rankings ({@code news.ranking.*}): the measures and the lists as data (windows, buckets,
+ * weights, ageing), list sizes, and the pace of emission and publication. The values live in {@code application.yml} (DESIGN §5 as defaults) and nowhere
  * else; {@code README.md} explains each one.
  *
  * @param source         {@code ce_source} of the {@code news.ranking.updated} events
@@ -17,6 +27,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       application has run (changing it needs an application reset)
  * @param emitInterval   wall-clock period of expiry, per-article emission and list recomputation
  * @param publishInterval shortest time between two publications of one list on {@code news.rankings}
+ * @param dedupeRetention how long share {@code ce_id}s and comment ids are remembered: at least the window + bucket of
+ *                        every list that counts them, so that a redelivery inside a window is recognised
+ * @param freshnessList   the list whose {@code all} key measures view-to-list freshness
+ *                        ({@code news_ranking_freshness_seconds})
  */
 @ConfigurationProperties("news.ranking")
 public record RankingProperties(
@@ -26,8 +40,10 @@ public record RankingProperties(
         int listPartitions,
         Duration emitInterval,
         Duration publishInterval,
-        PopularNow popularNow,
-        MustReads mustReads,
+        Duration dedupeRetention,
+        String freshnessList,
+        Map<String, MeasureSettings> measures,
+        Map<String, ListSettings> lists,
         Events events) {
 
     /** The schema of {@code news.ranking.updated} allows at most 50 entries. */
@@ -36,9 +52,9 @@ public record RankingProperties(
     public RankingProperties {
         Objects.requireNonNull(source, "news.ranking.source");
         Objects.requireNonNull(consumer, "news.ranking.consumer");
-        Objects.requireNonNull(popularNow, "news.ranking.popular-now");
-        Objects.requireNonNull(mustReads, "news.ranking.must-reads");
         Objects.requireNonNull(events, "news.ranking.events");
+        measures = measures == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(measures));
+        lists = lists == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(lists));
         require(maxListSize >= 1 && maxListSize <= SCHEMA_MAX_ENTRIES,
                 "news.ranking.max-list-size must be 1 to " + SCHEMA_MAX_ENTRIES);
         require(listPartitions >= 1, "news.ranking.list-partitions must be at least 1");
@@ -46,72 +62,52 @@ public record RankingProperties(
         require(publishInterval != null && publishInterval.compareTo(Duration.ofSeconds(1)) >= 0,
                 "news.ranking.publish-interval must be at least 1s: news.rankings carries at most one update per"
                         + " second per key");
+        require(positive(dedupeRetention), "news.ranking.dedupe-retention must be positive");
+        ListKinds kinds = kinds(measures, lists);
+        for (ListKind kind : kinds.all()) {
+            boolean byId = kind.measures().stream().map(kinds::measureIndex).map(kinds.measures()::get)
+                    .anyMatch(m -> !m.byReader());
+            require(!byId || dedupeRetention.compareTo(kind.window().plus(kind.bucket())) >= 0,
+                    "news.ranking.dedupe-retention must be at least the window + bucket of " + kind.slug()
+                            + ", which counts shares or comments by their id");
+        }
+        require(freshnessList == null || kinds.bySlug(freshnessList).isPresent(),
+                "news.ranking.freshness-list must be one of the lists: " + kinds.slugs());
+    }
+
+    /** The lists, and the measures they count, as the rules use them. */
+    public ListKinds listKinds() {
+        return kinds(measures, lists);
+    }
+
+    private static ListKinds kinds(Map<String, MeasureSettings> measures, Map<String, ListSettings> lists) {
+        List<Measure> all = new ArrayList<>();
+        measures.forEach((name, m) -> all.add(new Measure(name, m.activity(), m.oncePerReader(), m.lateAfter())));
+        List<ListKind> kinds = new ArrayList<>();
+        lists.forEach((slug, l) -> kinds.add(l.kind(slug)));
+        return new ListKinds(kinds, all);
     }
 
     /**
-     * Popular Now: counted views of the last {@code window}.
-     *
-     * @param bucket             time granularity of the counts; the window is exact at multiples of it
-     * @param repeatViewInterval a reader's view counts only this long after their last counted view of the article
-     * @param grace              how far a view may arrive out of order before it is dropped as late
+     * A measure ({@link Measure}): what it counts, and, for activity with a reader, how often one reader's activity on
+     * one article counts and when it is late.
      */
-    public record PopularNow(
-            Duration window,
-            Duration bucket,
-            Duration repeatViewInterval,
-            Duration grace) {
-
-        public PopularNow {
-            require(positive(window) && positive(bucket) && window.toMillis() % bucket.toMillis() == 0,
-                    "news.ranking.popular-now.window must be a positive multiple of its bucket");
-            require(positive(repeatViewInterval),
-                    "news.ranking.popular-now.repeat-view-interval must be positive: it also recognises redeliveries");
-            require(grace != null && !grace.isNegative(), "news.ranking.popular-now.grace must not be negative");
-        }
-
-        /** Views older than the newest view of their partition by more than this are late. */
-        public Duration lateAfter() {
-            return window.plus(grace);
-        }
-
-        /**
-         * How long the per-reader log of counted views is kept: long enough that every view which is not late still
-         * sees the counted views within the repeat interval around it (so a redelivered view never counts twice).
-         */
-        public Duration readerLogRetention() {
-            return lateAfter().plus(repeatViewInterval).plus(bucket).plusMinutes(1);
-        }
+    public record MeasureSettings(Activity activity, Duration oncePerReader, Duration lateAfter) {
     }
 
     /**
-     * Must-Reads: editor picks first, then {@code (views*viewWeight + comments*commentWeight + shares*shareWeight) /
-     * (ageHours + ageOffsetHours)^ageExponent} over the last {@code window}.
-     *
-     * @param dedupeRetention how long shares' {@code ce_id}s and comments' ids are remembered: at least the window,
-     *                        so that a redelivery inside the window is recognised
-     * @param recomputeInterval how often the lists are recomputed (ages change) even when no event arrives
+     * A list ({@link ListKind}): its window and bucket, the measures it counts with their weights ({@code counts}),
+     * its ageing ({@code (ageHours + ageOffsetHours)^ageExponent}, none when the exponent is 0), whether editor picks
+     * come first, and how often a list that ages is recomputed without changes.
      */
-    public record MustReads(
-            Duration window,
-            Duration bucket,
-            double viewWeight,
-            double commentWeight,
-            double shareWeight,
-            double ageOffsetHours,
-            double ageExponent,
-            Duration dedupeRetention,
-            Duration recomputeInterval) {
+    public record ListSettings(Duration window, Duration bucket, Map<String, Double> counts, double ageOffsetHours,
+                               double ageExponent, boolean editorPicksFirst, Duration recomputeInterval) {
 
-        public MustReads {
-            require(positive(window) && positive(bucket) && window.toMillis() % bucket.toMillis() == 0,
-                    "news.ranking.must-reads.window must be a positive multiple of its bucket");
-            require(viewWeight >= 0 && commentWeight >= 0 && shareWeight >= 0,
-                    "news.ranking.must-reads weights must not be negative");
-            require(ageOffsetHours > 0 && ageExponent >= 0,
-                    "news.ranking.must-reads.age-offset-hours must be positive and age-exponent not negative");
-            require(dedupeRetention != null && dedupeRetention.compareTo(window.plus(bucket)) >= 0,
-                    "news.ranking.must-reads.dedupe-retention must be at least window + bucket");
-            require(positive(recomputeInterval), "news.ranking.must-reads.recompute-interval must be positive");
+        ListKind kind(String slug) {
+            Map<String, Double> weights = counts == null ? Map.of() : counts;
+            return new ListKind(slug, window, bucket, List.copyOf(weights.keySet()),
+                    weights.values().stream().mapToDouble(Double::doubleValue).toArray(), ageOffsetHours, ageExponent,
+                    editorPicksFirst, recomputeInterval);
         }
     }
 

@@ -8,6 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import news.ranking.rules.Activity;
+import news.ranking.rules.ListKind;
+import news.ranking.rules.ListKinds;
+import news.ranking.rules.Measure;
 import news.contracts.TopicCatalog;
 import news.contracts.TopicSpec;
 
@@ -34,14 +38,22 @@ class ConfigurationTest {
     void theDefaultsAreThoseOfDesignSection5() {
         RankingProperties properties = config.properties();
 
-        assertThat(properties.popularNow().window()).isEqualTo(Duration.ofMinutes(60));
-        assertThat(properties.popularNow().repeatViewInterval()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(properties.mustReads().window()).isEqualTo(Duration.ofDays(7));
-        assertThat(properties.mustReads().commentWeight()).isEqualTo(5);
-        assertThat(properties.mustReads().shareWeight()).isEqualTo(10);
-        assertThat(properties.mustReads().ageOffsetHours()).isEqualTo(2);
-        assertThat(properties.mustReads().ageExponent()).isEqualTo(1.5);
-        assertThat(properties.mustReads().recomputeInterval()).isLessThanOrEqualTo(Duration.ofMinutes(1));
+        ListKinds kinds = properties.listKinds();
+        Measure views = kinds.measures().get(kinds.measureIndex("views"));
+        assertThat(views.activity()).isEqualTo(Activity.VIEW);
+        assertThat(views.oncePerReader()).isEqualTo(Duration.ofMinutes(30));
+        ListKind popularNow = kinds.bySlug("popular-now").orElseThrow();
+        assertThat(popularNow.window()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(popularNow.measures()).containsExactly("views");
+        assertThat(popularNow.ages()).isFalse();
+        ListKind mustReads = kinds.bySlug("must-reads").orElseThrow();
+        assertThat(mustReads.window()).isEqualTo(Duration.ofDays(7));
+        assertThat(mustReads.measures()).containsExactly("views", "comments", "shares");
+        assertThat(mustReads.weights()).containsExactly(1, 5, 10);
+        assertThat(mustReads.ageOffsetHours()).isEqualTo(2);
+        assertThat(mustReads.ageExponent()).isEqualTo(1.5);
+        assertThat(mustReads.editorPicksFirst()).isTrue();
+        assertThat(mustReads.recomputeInterval()).isLessThanOrEqualTo(Duration.ofMinutes(1));
         assertThat(properties.maxListSize()).isEqualTo(50);
         assertThat(properties.publishInterval()).isEqualTo(Duration.ofSeconds(1));
     }
@@ -52,9 +64,13 @@ class ConfigurationTest {
                 .hasRootCauseMessage("news.ranking.max-list-size must be 1 to 50");
         assertThatThrownBy(() -> RankingTestConfig.with(Map.of("news.ranking.publish-interval", "500ms")).properties())
                 .rootCause().hasMessageContaining("at least 1s");
-        assertThatThrownBy(() -> RankingTestConfig.with(Map.of("news.ranking.popular-now.bucket", "7s")).properties())
-                .rootCause().hasMessageContaining("multiple of its bucket");
-        assertThatThrownBy(() -> RankingTestConfig.with(Map.of("news.ranking.must-reads.dedupe-retention", "1d"))
-                .properties()).rootCause().hasMessageContaining("at least window + bucket");
+        assertThatThrownBy(() -> RankingTestConfig.with(Map.of("news.ranking.lists.popular-now.bucket", "7s"))
+                .properties()).rootCause().hasMessageContaining("multiple of its bucket");
+        assertThatThrownBy(() -> RankingTestConfig.with(Map.of("news.ranking.dedupe-retention", "1d"))
+                .properties()).rootCause().hasMessageContaining("at least the window + bucket of must-reads");
+        assertThatThrownBy(() -> RankingTestConfig.with(Map.of("news.ranking.lists.popular-now.counts.likes", "1"))
+                .properties()).rootCause().hasMessageContaining("unknown measure 'likes'");
+        assertThatThrownBy(() -> RankingTestConfig.with(Map.of("news.ranking.measures.views.once-per-reader", ""))
+                .properties()).rootCause().hasMessageContaining("views have no id of their own");
     }
 }

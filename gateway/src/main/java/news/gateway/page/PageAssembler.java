@@ -129,8 +129,7 @@ class PageAssembler {
     private RenderedPage homePage(Observation assembly) {
         List<String> degraded = new ArrayList<>();
         Map<String, List<Headline>> candidates = new LinkedHashMap<>();
-        candidates.put(POPULAR_NOW, ranked(Rankings.POPULAR_NOW, POPULAR_NOW, degraded));
-        candidates.put(MUST_READS, ranked(Rankings.MUST_READS, MUST_READS, degraded));
+        settings.homeRankings().forEach((part, list) -> candidates.put(part, ranked(list, part, degraded)));
         candidates.put(JUST_IN, catalog.newest(Optional.empty(), pool(), id -> false));
         boolean caughtUp = catalogCaughtUp.getAsBoolean();
         if (!caughtUp) {
@@ -143,8 +142,10 @@ class PageAssembler {
         if (!caughtUp) {
             degraded.add("sections");
         }
-        PageJson.HomePage page = new PageJson.HomePage(new PageJson.HomeLists(lists.get(JUST_IN),
-                lists.get(POPULAR_NOW), lists.get(MUST_READS)), latest, List.copyOf(degraded));
+        Map<String, List<Headline>> homeLists = new LinkedHashMap<>();
+        homeLists.put(JUST_IN, lists.get(JUST_IN));
+        settings.homeRankings().keySet().forEach(part -> homeLists.put(part, lists.get(part)));
+        PageJson.HomePage page = new PageJson.HomePage(homeLists, latest, List.copyOf(degraded));
         metrics.assembled(assembly, degraded.isEmpty() ? "ok" : "degraded");
         metrics.degraded(degraded);
         return RenderedPage.page(json.writeValueAsBytes(page), now(), pageCacheControl);

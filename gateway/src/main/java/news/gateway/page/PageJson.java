@@ -2,6 +2,7 @@ package news.gateway.page;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import news.gateway.readmodel.ArticleSnapshot;
 import news.gateway.readmodel.Headline;
@@ -47,13 +48,10 @@ final class PageJson {
     record ArticlePage(Article article, Comments comments, ArticleLists lists, List<String> degraded) {
     }
 
-    record HomeLists(List<Headline> justIn, List<Headline> popularNow, List<Headline> mustReads) {
-    }
-
     record SectionLatest(String section, List<Headline> latest) {
     }
 
-    /** The home page without {@code generatedAt}. */
-    record HomePage(HomeLists lists, List<SectionLatest> sections, List<String> degraded) {
+    /** The home page without {@code generatedAt}: {@code lists} are Just In, then the ranked lists in page order. */
+    record HomePage(Map<String, List<Headline>> lists, List<SectionLatest> sections, List<String> degraded) {
     }
 }

@@ -37,7 +37,8 @@ class ApiDocsConfiguration {
     OpenApiCustomizer pageEndpoints() {
         return openApi -> {
             openApi.path("/api/pages/home", new PathItem().get(page("The home page in one call",
-                    "{lists:{justIn, popularNow, mustReads}, sections:[{section, latest}], degraded, generatedAt}."
+                    "{lists:{justIn, popularNow, mustReads, ...}, sections:[{section, latest}], degraded, generatedAt};"
+                            + " lists holds Just In and every ranked list of news.gateway.pages.home-rankings."
                             + " Served from the page cache; 503 until the read models have caught up.")));
             openApi.path("/api/pages/article/{articleId}", new PathItem().get(page("An article page in one call",
                     "{article, comments, lists, degraded, generatedAt}: the article and its first comments from the"

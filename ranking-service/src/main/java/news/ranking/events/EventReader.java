@@ -170,8 +170,8 @@ public final class EventReader {
         String articleId = id(p, "articleId");
         text(p, "section", Forms.MAX_SECTION);
         oneOf(p, "channel", CHANNELS);
-        readerHash(p);
-        return new ArticleShared(ceId, articleId, time(p, "sharedAt"));
+        String readerHash = readerHash(p);
+        return new ArticleShared(ceId, articleId, readerHash, time(p, "sharedAt"));
     }
 
     private static CommentPosted commentPosted(JsonNode p) {

@@ -2,30 +2,68 @@ package news.ranking.events;
 
 /**
  * What this service reads from its four topics, reduced to the fields the rankings use. Times are epoch
- * milliseconds.
+ * milliseconds. One sealed type: code that treats events by kind implements {@link Cases}, which names every kind, so
+ * a new kind of event does not compile until every such place handles it (the project's Java 17 has pattern matching
+ * for {@code switch} only as a preview).
  */
 public sealed interface InboundEvent {
 
     String articleId();
 
+    /** Calls the case of this event's kind. */
+    <R> R accept(Cases<R> cases);
+
+    /** One method per kind of event. */
+    interface Cases<R> {
+        R article(ArticleChanged article);
+
+        R view(ArticleViewed view);
+
+        R share(ArticleShared share);
+
+        R commentPosted(CommentPosted comment);
+
+        R commentRemoved(CommentRemoved removal);
+    }
+
     /** A snapshot from {@code news.article-events}: published, updated or unpublished. */
     record ArticleChanged(String articleId, String title, String section, boolean published, long publishedAt,
                           boolean editorPick, long editorPickedAt, long version) implements InboundEvent {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.article(this);
+        }
     }
 
     /** {@code news.article.viewed}; bots are read, never counted. */
     record ArticleViewed(String articleId, String readerHash, boolean bot, long viewedAt) implements InboundEvent {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.view(this);
+        }
     }
 
     /** {@code news.article.shared}, with its {@code ce_id}: shares have no id of their own to deduplicate by. */
-    record ArticleShared(String ceId, String articleId, long sharedAt) implements InboundEvent {
+    record ArticleShared(String ceId, String articleId, String readerHash, long sharedAt) implements InboundEvent {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.share(this);
+        }
     }
 
     /** {@code news.comment.posted}. */
     record CommentPosted(String commentId, String articleId, long postedAt) implements InboundEvent {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.commentPosted(this);
+        }
     }
 
     /** {@code news.comment.removed}. */
     record CommentRemoved(String commentId, String articleId, long removedAt) implements InboundEvent {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.commentRemoved(this);
+        }
     }
 }

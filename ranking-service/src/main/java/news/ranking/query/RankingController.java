@@ -16,9 +16,10 @@ import news.kit.Sections;
 import news.ranking.RankingProperties;
 import news.ranking.rules.ListKey;
 import news.ranking.rules.ListKind;
+import news.ranking.rules.ListKinds;
 
 /**
- * {@code GET /api/rankings/popular-now|must-reads?section=all&limit=6} (DESIGN §3): the stored list, cut to
+ * {@code GET /api/rankings/{list}?section=all&limit=6} for every configured list: the stored list, cut to
  * {@code limit}, answered by whichever instance owns it. 400 for an unknown list or section or a limit outside
  * 1..{@code news.ranking.max-list-size}; 503 with {@code Retry-After} while the list cannot be answered yet.
  */
@@ -29,12 +30,14 @@ class RankingController {
     private final Forwarder forwarder;
     private final Sections sections;
     private final int maxLimit;
+    private final ListKinds kinds;
 
     RankingController(ListLocator locator, Forwarder forwarder, Sections sections, RankingProperties properties) {
         this.locator = locator;
         this.forwarder = forwarder;
         this.sections = sections;
         this.maxLimit = properties.maxListSize();
+        this.kinds = properties.listKinds();
     }
 
     @GetMapping(path = "/api/rankings/{list}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -60,9 +63,9 @@ class RankingController {
                 + ((ListLocator.NotReady) location).reason() + ".");
     }
 
-    private static ListKind kind(String list) {
-        return ListKind.fromSlug(list).orElseThrow(() -> badRequest(
-                "Unknown list '" + list + "': use popular-now or must-reads."));
+    private ListKind kind(String list) {
+        return kinds.bySlug(list).orElseThrow(() -> badRequest(
+                "Unknown list '" + list + "': use " + kinds.slugs() + "."));
     }
 
     private String section(String section) {

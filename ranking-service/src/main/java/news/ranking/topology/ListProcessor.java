@@ -25,28 +25,27 @@ import news.ranking.rules.Candidate;
 import news.ranking.rules.ListCandidates;
 import news.ranking.rules.ListKey;
 import news.ranking.rules.ListKind;
-import news.ranking.rules.ListRules;
+import news.ranking.rules.ListKinds;
 import news.ranking.rules.RankedList;
 import news.ranking.rules.Times;
 
 /**
  * Stage 2, one instance per partition of the list-update topic (a list key always lands on the same one): keeps the
- * candidates of its list keys, recomputes a list when its candidates changed (Must-Reads also every recompute
- * interval, because ages change), stores it where the query API reads it, and publishes it to {@code news.rankings}
+ * candidates of its list keys, recomputes a list when its candidates changed (a list whose score ages also every
+ * recompute interval of its kind), stores it where the query API reads it, and publishes it to {@code news.rankings}
  * when its entries changed, at most once per publish interval per key.
  */
 final class ListProcessor implements Processor<String, ListUpdate, String, byte[]> {
 
     static final String TYPE = "news.ranking.updated";
     static final String DATA_SCHEMA = "https://news-platform.example/contracts/schemas/ranking-updated.schema.json";
-    private static final String POPULAR_NOW_ALL = ListKey.of(ListKind.POPULAR_NOW, ListKey.ALL).value();
 
     private final RankingProperties properties;
-    private final ListRules rules;
+    private final ListKinds kinds;
     private final RankingMetrics metrics;
     private final String topic;
+    private final String freshnessKey;
     private final long publishInterval;
-    private final long recomputeInterval;
     private final long alignment;
 
     private ProcessorContext<String, byte[]> context;
@@ -57,14 +56,15 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
     private final Map<String, Long> lastComputed = new HashMap<>();
     private final List<Long> pendingViews = new ArrayList<>();
 
-    ListProcessor(RankingProperties properties, ListRules rules, RankingMetrics metrics, String topic) {
+    ListProcessor(RankingProperties properties, ListKinds kinds, RankingMetrics metrics, String topic) {
         this.properties = properties;
-        this.rules = rules;
+        this.kinds = kinds;
         this.metrics = metrics;
         this.topic = topic;
+        this.freshnessKey = properties.freshnessList() == null ? null
+                : properties.freshnessList() + "|" + ListKey.ALL;
         this.publishInterval = properties.publishInterval().toMillis();
-        this.recomputeInterval = properties.mustReads().recomputeInterval().toMillis();
-        this.alignment = properties.popularNow().bucket().toMillis();
+        this.alignment = kinds.all().stream().mapToLong(kind -> kind.bucket().toMillis()).min().orElse(1000);
     }
 
     @Override
@@ -75,11 +75,11 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
         try (KeyValueIterator<String, Candidate> all = candidates.all()) {
             all.forEachRemaining(entry -> {
                 String listKey = entry.key.substring(0, entry.key.lastIndexOf('|'));
-                ListKey.parse(listKey).ifPresent(key -> candidatesOf(key).upsert(entry.value));
+                kinds.parse(listKey).ifPresent(key -> candidatesOf(key).upsert(entry.value));
             });
         }
         try (KeyValueIterator<String, StoredList> all = lists.all()) {
-            all.forEachRemaining(entry -> ListKey.parse(entry.key).ifPresent(this::candidatesOf));
+            all.forEachRemaining(entry -> kinds.parse(entry.key).ifPresent(this::candidatesOf));
         }
         dirty.addAll(index.keySet());
         context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
@@ -87,7 +87,7 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
 
     @Override
     public void process(Record<String, ListUpdate> record) {
-        ListKey key = ListKey.parse(record.key()).orElse(null);
+        ListKey key = kinds.parse(record.key()).orElse(null);
         ListUpdate update = record.value();
         if (key == null || update == null) {
             return;
@@ -102,8 +102,8 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
             } else {
                 candidates.put(storeKey, candidate);
                 list.upsert(candidate);
-                if (candidate.pendingViewAt() != 0 && key.value().equals(POPULAR_NOW_ALL)) {
-                    pendingViews.add(candidate.pendingViewAt());
+                if (candidate.pendingAt() != 0 && key.value().equals(freshnessKey)) {
+                    pendingViews.add(candidate.pendingAt());
                 }
             }
         }
@@ -115,15 +115,16 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
         for (ListCandidates list : index.values()) {
             String key = list.key().value();
             StoredList stored = lists.get(key);
-            boolean due = dirty.contains(key) || stored == null || list.key().kind() == ListKind.MUST_READS
-                    && now - lastComputed.getOrDefault(key, Long.MIN_VALUE / 2) >= recomputeInterval;
+            ListKind kind = list.key().kind();
+            boolean due = dirty.contains(key) || stored == null || kind.ages()
+                    && now - lastComputed.getOrDefault(key, Long.MIN_VALUE / 2) >= kind.recomputeInterval().toMillis();
             if (due) {
-                RankedList ranked = list.rank(rules, computedAt);
+                RankedList ranked = list.rank(properties.maxListSize(), computedAt);
                 stored = stored == null ? new StoredList(ranked, false, 0) : stored.recomputed(ranked);
                 lists.put(key, stored);
                 lastComputed.put(key, now);
                 dirty.remove(key);
-                if (key.equals(POPULAR_NOW_ALL)) {
+                if (key.equals(freshnessKey)) {
                     pendingViews.forEach(viewedAt -> metrics.freshness(now - viewedAt));
                     pendingViews.clear();
                 }

@@ -2,6 +2,7 @@ package news.ranking.topology;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -20,19 +21,18 @@ import news.kit.Sections;
 import news.ranking.RankingProperties;
 import news.ranking.RankingTopics;
 import news.ranking.events.EventReader;
-import news.ranking.rules.ListRules;
-import news.ranking.rules.Scoring;
+import news.ranking.rules.ListKinds;
 
 /**
  * The ranking topology, in plain Kafka Streams so a {@code TopologyTestDriver} runs it without Spring:
  * <pre>
- *  news.article-events ┐
- *  news.article-views  ├─▶ [ranking-activity] ─┬─ dead letters ──▶ &lt;topic&gt;.dlq (original partition)
- *  news.article-shares │   per article, 6 tasks └─ list updates keyed {list}|{section}
- *  news.comment-events ┘                              │ repartition "ranking-list-updates"
- *                                                     ▼
- *                                           [ranking-lists] per list key ──▶ news.rankings
- *                                           (queryable store ranking-lists)
+ *  news.article-events ┐   per article (input partition), one job and one kind of state per stage:
+ *  news.article-views  ├─▶ [read] ─▶ [reader-dedup] ─▶ [id-dedup] ─▶ [counting] ─▶ [fan-out] ─┐
+ *  news.article-shares │      │       reader log        shares'       buckets       article      │ list updates
+ *  news.comment-events ┘      ▼                          and comments'             snapshots     │ keyed {list}|{section}
+ *                      &lt;topic&gt;.dlq                     ids                                      ▼ repartition
+ *                   (original partition)                                     [ranking-lists] per list key ─▶ news.rankings
+ *                                                                            (queryable store ranking-lists)
  * </pre>
  * The Spring Cloud Stream binder calls {@link #build(KStream)} with the four inputs as one stream and binds the result
  * to {@code news.rankings}; {@link #topology()} does the same by hand for tests and tools.
@@ -48,7 +48,7 @@ public final class RankingTopology {
     private final RankingMetrics metrics;
     private final RecordTracing tracing;
     private final EventReader reader;
-    private final ListRules rules;
+    private final ListKinds kinds;
 
     public RankingTopology(RankingProperties properties, RankingTopics topics, Sections sections,
                            RankingMetrics metrics) {
@@ -63,17 +63,15 @@ public final class RankingTopology {
         this.metrics = metrics;
         this.tracing = tracing;
         this.reader = new EventReader(topics, properties.events());
-        RankingProperties.MustReads mustReads = properties.mustReads();
-        this.rules = new ListRules(properties.maxListSize(), properties.popularNow().window(), mustReads.window(),
-                new Scoring(mustReads.viewWeight(), mustReads.commentWeight(), mustReads.shareWeight(),
-                        mustReads.ageOffsetHours(), mustReads.ageExponent()));
+        this.kinds = properties.listKinds();
     }
 
     /** From the raw records of the four input topics to the records of {@code news.rankings}. */
     public KStream<String, byte[]> build(KStream<byte[], byte[]> events) {
-        KStream<String, ActivityOutput> activity = events.process(new ActivitySupplier(), Named.as("ranking-activity"));
+        KStream<String, ReadStage.Outcome> read = events.process(
+                () -> new ReadStage(properties, reader, metrics, tracing), Named.as("ranking-read"));
 
-        activity.filter((key, value) -> value instanceof DeadLetter, Named.as("ranking-dead-letters"))
+        read.filter((key, value) -> value instanceof DeadLetter, Named.as("ranking-dead-letters"))
                 .map((key, value) -> KeyValue.pair(((DeadLetter) value).key(), (DeadLetter) value),
                         Named.as("ranking-dead-letter-keys"))
                 .to((key, letter, context) -> RankingTopics.deadLetterTopic(letter.topic()),
@@ -82,12 +80,21 @@ public final class RankingTopology {
                                         Optional.of(Set.of(letter.partition() % partitions)))
                                 .withName("ranking-dead-letter-sink"));
 
-        return activity.filter((key, value) -> value instanceof ListUpdate, Named.as("ranking-list-updates-only"))
-                .mapValues(value -> (ListUpdate) value, Named.as("ranking-list-update-values"))
+        return read.filter((key, value) -> value instanceof Flow.Event, Named.as("ranking-events"))
+                .mapValues(value -> (Flow) value, Named.as("ranking-event-values"))
+                .process(new Stage<>(() -> new ReaderDedupStage(properties, kinds, metrics), RankingStores.readerLog()),
+                        Named.as("ranking-reader-dedup"))
+                .process(new Stage<>(() -> new IdDedupStage(properties, kinds),
+                        RankingStores.activityLog(properties.dedupeRetention())), Named.as("ranking-id-dedup"))
+                .process(new Stage<>(() -> new CountingStage(properties, kinds), RankingStores.buckets()),
+                        Named.as("ranking-counting"))
+                .process(new Stage<>(() -> new FanOutStage(properties, kinds, sections), RankingStores.articles()),
+                        Named.as("ranking-fan-out"))
                 .repartition(Repartitioned.with(Serdes.String(), RankingSerdes.LIST_UPDATE)
                         .withName(LIST_UPDATES)
                         .withNumberOfPartitions(properties.listPartitions()))
-                .process(new ListSupplier(), Named.as("ranking-lists"));
+                .process(new Stage<>(() -> new ListProcessor(properties, kinds, metrics, topics.rankings()),
+                        RankingStores.candidates(), RankingStores.lists()), Named.as("ranking-lists"));
     }
 
     /** The whole topology, sources and sink included, as the binder builds it. */
@@ -99,31 +106,23 @@ public final class RankingTopology {
         return builder.build();
     }
 
-    private final class ActivitySupplier implements ProcessorSupplier<byte[], byte[], String, ActivityOutput> {
+    /** A stage's processor with the stores it owns. */
+    private record Stage<KIn, VIn, KOut, VOut>(Supplier<Processor<KIn, VIn, KOut, VOut>> processor,
+                                              Set<StoreBuilder<?>> owned)
+            implements ProcessorSupplier<KIn, VIn, KOut, VOut> {
+
+        Stage(Supplier<Processor<KIn, VIn, KOut, VOut>> processor, StoreBuilder<?>... owned) {
+            this(processor, Set.of(owned));
+        }
 
         @Override
-        public Processor<byte[], byte[], String, ActivityOutput> get() {
-            return new ActivityProcessor(properties, reader, metrics, tracing, sections);
+        public Processor<KIn, VIn, KOut, VOut> get() {
+            return processor.get();
         }
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(RankingStores.articles(), RankingStores.counters(), RankingStores.buckets(),
-                    RankingStores.readerLog(properties.popularNow()), RankingStores.activityLog(properties.mustReads()),
-                    RankingStores.viewClock());
-        }
-    }
-
-    private final class ListSupplier implements ProcessorSupplier<String, ListUpdate, String, byte[]> {
-
-        @Override
-        public Processor<String, ListUpdate, String, byte[]> get() {
-            return new ListProcessor(properties, rules, metrics, topics.rankings());
-        }
-
-        @Override
-        public Set<StoreBuilder<?>> stores() {
-            return Set.of(RankingStores.candidates(), RankingStores.lists());
+            return owned;
         }
     }
 }

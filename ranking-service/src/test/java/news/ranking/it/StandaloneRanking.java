@@ -1,6 +1,8 @@
 package news.ranking.it;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,7 +25,15 @@ public final class StandaloneRanking {
 
     public static KafkaStreams create(String bootstrapServers, String applicationId, Path stateDir,
                                       IsolatedTopics topics) {
-        RankingTestConfig config = RankingTestConfig.with(topics.properties());
+        return create(bootstrapServers, applicationId, stateDir, topics, Map.of());
+    }
+
+    /** {@code settings}: more of the service's settings, over the topics'. */
+    public static KafkaStreams create(String bootstrapServers, String applicationId, Path stateDir,
+                                      IsolatedTopics topics, Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(topics.properties());
+        all.putAll(settings);
+        RankingTestConfig config = RankingTestConfig.with(all);
         Properties properties = new Properties();
         properties.putAll(config.streamsConfiguration());
         properties.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);

@@ -29,7 +29,8 @@ import news.kit.Sections;
 import news.kit.web.ProblemDetailsAdvice;
 import news.ranking.RankingProperties;
 import news.ranking.rules.ListKey;
-import news.ranking.rules.ListKind;
+import news.ranking.RankingTestConfig;
+import news.ranking.rules.ListKinds;
 import news.ranking.rules.RankedEntry;
 import news.ranking.rules.RankedList;
 import news.ranking.rules.Times;
@@ -39,6 +40,8 @@ import news.ranking.topology.StoredList;
 @WebMvcTest(RankingController.class)
 @Import({RankingControllerTest.Fakes.class, ProblemDetailsAdvice.class, Forwarder.class})
 class RankingControllerTest {
+
+    private static final ListKinds KINDS = RankingTestConfig.defaults().properties().listKinds();
 
     @Autowired
     MockMvcTester mvc;
@@ -58,7 +61,7 @@ class RankingControllerTest {
 
     @Test
     void answersTheStoredListCutToTheLimit() {
-        locator.here(ListKey.of(ListKind.POPULAR_NOW, "all"), list("popular-now", "all", 8));
+        locator.here(ListKey.of(KINDS.bySlug("popular-now").orElseThrow(), "all"), list("popular-now", "all", 8));
 
         MvcTestResult result = mvc.get().uri("/api/rankings/popular-now?limit=3").exchange();
 
@@ -75,7 +78,7 @@ class RankingControllerTest {
 
     @Test
     void theDefaultsAreSectionAllAndSixEntries() {
-        locator.here(ListKey.of(ListKind.MUST_READS, "all"), list("must-reads", "all", 10));
+        locator.here(ListKey.of(KINDS.bySlug("must-reads").orElseThrow(), "all"), list("must-reads", "all", 10));
 
         MvcTestResult result = mvc.get().uri("/api/rankings/must-reads").exchange();
 
@@ -85,19 +88,19 @@ class RankingControllerTest {
 
     @Test
     void aSectionIsAcceptedInAnyCaseOrAsASlug() {
-        locator.here(ListKey.of(ListKind.POPULAR_NOW, "Air Force"), list("popular-now", "Air Force", 2));
+        locator.here(ListKey.of(KINDS.bySlug("popular-now").orElseThrow(), "Air Force"), list("popular-now", "Air Force", 2));
 
         assertThat(mvc.get().uri("/api/rankings/popular-now?section=air-force")).hasStatusOk()
                 .bodyJson().extractingPath("$.section").isEqualTo("Air Force");
         assertThat(mvc.get().uri("/api/rankings/popular-now?section=AIR FORCE")).hasStatusOk();
-        locator.here(ListKey.of(ListKind.POPULAR_NOW, "all"), list("popular-now", "all", 2));
+        locator.here(ListKey.of(KINDS.bySlug("popular-now").orElseThrow(), "all"), list("popular-now", "all", 2));
         assertThat(mvc.get().uri("/api/rankings/popular-now?section=ALL")).hasStatusOk();
     }
 
     @Test
     void anUnknownListIs400() {
-        assertProblem(mvc.get().uri("/api/rankings/most-shared").exchange(), 400,
-                "Unknown list 'most-shared': use popular-now or must-reads.");
+        assertProblem(mvc.get().uri("/api/rankings/most-discussed").exchange(), 400,
+                "Unknown list 'most-discussed': use popular-now or must-reads.");
     }
 
     @Test
@@ -113,7 +116,7 @@ class RankingControllerTest {
             assertProblem(mvc.get().uri("/api/rankings/popular-now?limit={limit}", limit).exchange(), 400,
                     "limit must be a whole number from 1 to 50; got '" + limit + "'.");
         }
-        locator.here(ListKey.of(ListKind.POPULAR_NOW, "all"), list("popular-now", "all", 60));
+        locator.here(ListKey.of(KINDS.bySlug("popular-now").orElseThrow(), "all"), list("popular-now", "all", 60));
         assertThat(mvc.get().uri("/api/rankings/popular-now?limit=50")).hasStatusOk()
                 .bodyJson().extractingPath("$.entries.length()").isEqualTo(50);
         assertThat(mvc.get().uri("/api/rankings/popular-now?limit=1")).hasStatusOk()

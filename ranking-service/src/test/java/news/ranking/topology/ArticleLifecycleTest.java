@@ -28,14 +28,14 @@ class ArticleLifecycleTest {
         ranking.publish("navy-2", "Navy", START.minus(Duration.ofHours(2)));
         ranking.views("navy-1", 3, START);
         ranking.clockAt(START.plusSeconds(1));
-        for (ListKind kind : ListKind.values()) {
+        for (ListKind kind : ranking.kinds()) {
             assertThat(ranking.list(kind, "Navy").entries()).extracting(RankedEntry::articleId).contains("navy-1");
         }
 
         ranking.unpublish("navy-1", "Navy", START.minus(Duration.ofHours(1)));
         ranking.advance(ranking.properties.emitInterval());
 
-        for (ListKind kind : ListKind.values()) {
+        for (ListKind kind : ranking.kinds()) {
             for (String section : new String[] {"Navy", "all"}) {
                 assertThat(ranking.list(kind, section).entries()).as("%s|%s", kind, section)
                         .extracting(RankedEntry::articleId).containsExactly("navy-2");
@@ -55,7 +55,7 @@ class ArticleLifecycleTest {
         ranking.article("navy-1", "Navy", "Title of navy-1", true, START.minus(Duration.ofHours(1)), false, null);
         ranking.clockAt(START.plusSeconds(3));
 
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1")).isEqualTo(3L);
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "navy-1")).isEqualTo(3L);
     }
 
     @Test

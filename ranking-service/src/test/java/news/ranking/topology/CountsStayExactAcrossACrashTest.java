@@ -38,6 +38,7 @@ import news.kit.cloudevents.CloudEvent;
 import news.ranking.TestEvents;
 import news.ranking.it.IsolatedTopics;
 import news.ranking.it.StandaloneRanking;
+import news.ranking.rules.Candidate;
 import news.ranking.rules.RankedEntry;
 import news.ranking.rules.RankedList;
 import news.testsupport.TestInfrastructure;
@@ -138,13 +139,23 @@ class CountsStayExactAcrossACrashTest {
         }
     }
 
-    /** Popular Now and Must-Reads view counts of every article, from the per-article stores. */
+    /** Popular Now and Must-Reads view counts of every article, as the lists of {@code all} hold them. */
     private static Map<String, List<Long>> counts(KafkaStreams streams) {
-        ReadOnlyKeyValueStore<String, Counters> counters = streams.store(StoreQueryParameters.fromNameAndType(
-                RankingStores.COUNTERS, QueryableStoreTypes.<String, Counters>keyValueStore()));
+        ReadOnlyKeyValueStore<String, Candidate> candidates = streams.store(StoreQueryParameters.fromNameAndType(
+                RankingStores.CANDIDATES, QueryableStoreTypes.<String, Candidate>keyValueStore()));
+        Map<String, Long> popularNow = new HashMap<>();
+        Map<String, Long> mustReads = new HashMap<>();
+        candidates.all().forEachRemaining(kv -> {
+            long views = kv.value.counts()[0];
+            if (views > 0 && kv.key.startsWith("popular-now|all|")) {
+                popularNow.put(kv.value.articleId(), views);
+            } else if (views > 0 && kv.key.startsWith("must-reads|all|")) {
+                mustReads.put(kv.value.articleId(), views);
+            }
+        });
         Map<String, List<Long>> counts = new HashMap<>();
-        counters.all().forEachRemaining(kv -> counts.put(kv.key,
-                List.of(kv.value.popularNowViews(), kv.value.views())));
+        popularNow.forEach((id, views) -> counts.put(id, List.of(views, mustReads.getOrDefault(id, 0L))));
+        mustReads.forEach((id, views) -> counts.putIfAbsent(id, List.of(0L, views)));
         return counts;
     }
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import news.kit.cloudevents.CloudEvent;
 import news.ranking.TestEvents;
-import news.ranking.rules.ListKind;
 
 /**
  * Views too late for their window are dropped and counted; records that cannot be read go to {@code <topic>.dlq} with
@@ -54,10 +53,10 @@ class LateAndUnreadableRecordsTest {
         ranking.clockAt(newest.plusSeconds(1));
 
         assertThat(ranking.counter("news.ranking.late.views")).isEqualTo(1);
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1"))
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "navy-1"))
                 .as("the newest view and the one 50 minutes out of order; 65 minutes back is outside Popular Now")
                 .isEqualTo(2L);
-        assertThat(ranking.counters("navy-1").views()).as("Must-Reads counts every view that is not late")
+        assertThat(ranking.count(RankingDriver.MUST_READS, "views", "navy-1")).as("Must-Reads counts every view that is not late")
                 .isEqualTo(3);
     }
 
@@ -126,7 +125,7 @@ class LateAndUnreadableRecordsTest {
         assertThat(text(letter.headers(), "x-dlq-original-offset")).matches("[0-9]+");
         assertThat(text(letter.headers(), "x-dlq-consumer")).isEqualTo("ranking-service");
         assertThat(ranking.counter("news.ranking.dlq", "topic", topic, "reason", category)).isEqualTo(1);
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1")).as("views before and after still count")
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "navy-1")).as("views before and after still count")
                 .isEqualTo(2L);
     }
 

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import news.ranking.rules.ListKind;
 import news.ranking.rules.RankedEntry;
 import news.ranking.rules.RankedList;
 
@@ -73,7 +72,7 @@ class MustReadsTest {
         ranking.clockAt(START.plus(Duration.ofMinutes(7)));
 
         double ageHours = (2 * 60 + 7) / 60.0;
-        assertThat(ranking.score(ListKind.MUST_READS, "all", "navy-1").doubleValue())
+        assertThat(ranking.score(RankingDriver.MUST_READS, "all", "navy-1").doubleValue())
                 .isCloseTo(1 / Math.pow(ageHours + 2, 1.5), org.assertj.core.data.Offset.offset(1e-6));
     }
 
@@ -138,7 +137,7 @@ class MustReadsTest {
         ranking.publish("navy-1", "Navy", START.minus(Duration.ofHours(1)));
         ranking.share("navy-1", "alice", START);
         ranking.clockAt(START.plusSeconds(1));
-        double first = ranking.score(ListKind.MUST_READS, "all", "navy-1").doubleValue();
+        double first = ranking.score(RankingDriver.MUST_READS, "all", "navy-1").doubleValue();
         int publishedBefore = mustReadsAll(ranking.published()).size();
 
         ranking.clockAt(START.plusSeconds(61));

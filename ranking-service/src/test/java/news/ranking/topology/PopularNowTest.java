@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import news.ranking.rules.ListKind;
 import news.ranking.rules.RankedEntry;
 import news.ranking.rules.RankedList;
 
@@ -57,7 +56,7 @@ class PopularNowTest {
 
         ranking.clockAt(START.plus(Duration.ofMinutes(60)));
         assertThat(ranking.popularNow("all").computedAt()).isEqualTo("2026-11-25T11:00:00.000Z");
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1"))
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "navy-1"))
                 .as("views at 10:00:00.000 and 10:00:00.999 are within [11:00:00 - 60 min, 11:00:00]; 09:59:59.999 is not")
                 .isEqualTo(2L);
 
@@ -75,7 +74,7 @@ class PopularNowTest {
 
         ranking.clockAt(START.plus(Duration.ofMinutes(31)));
 
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1")).isEqualTo(1L);
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "navy-1")).isEqualTo(1L);
     }
 
     @Test
@@ -87,7 +86,7 @@ class PopularNowTest {
 
         ranking.clockAt(START.plus(Duration.ofMinutes(31)));
 
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1"))
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "navy-1"))
                 .as("10:00 counts, 10:20 does not, 10:30 is 30 minutes after the last counted view (10:00)")
                 .isEqualTo(2L);
     }
@@ -102,8 +101,8 @@ class PopularNowTest {
 
         ranking.clockAt(START.plusSeconds(3));
 
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1")).isEqualTo(2L);
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-2")).isEqualTo(1L);
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "navy-1")).isEqualTo(2L);
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "navy-2")).isEqualTo(1L);
     }
 
     @Test
@@ -115,7 +114,7 @@ class PopularNowTest {
 
         ranking.clockAt(START.plusSeconds(3));
 
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "navy-1")).isEqualTo(1L);
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "navy-1")).isEqualTo(1L);
         assertThat(ranking.counter("news.events.consumed", "topic", "news.article-views")).isEqualTo(3);
     }
 
@@ -203,7 +202,7 @@ class PopularNowTest {
         ranking.publish("early", "Navy", START.minus(Duration.ofMinutes(5)));
         ranking.clockAt(START.plusSeconds(2));
 
-        assertThat(ranking.score(ListKind.POPULAR_NOW, "all", "early")).isEqualTo(2L);
+        assertThat(ranking.score(RankingDriver.POPULAR_NOW, "all", "early")).isEqualTo(2L);
     }
 
 }

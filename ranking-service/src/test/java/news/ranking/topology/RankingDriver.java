@@ -35,6 +35,7 @@ import news.ranking.RankingProperties;
 import news.ranking.RankingTestConfig;
 import news.ranking.RankingTopics;
 import news.ranking.TestEvents;
+import news.ranking.rules.Candidate;
 import news.ranking.rules.ListKey;
 import news.ranking.rules.ListKind;
 import news.ranking.rules.RankedEntry;
@@ -47,6 +48,8 @@ import news.ranking.rules.RankedList;
 final class RankingDriver implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+    static final String POPULAR_NOW = "popular-now";
+    static final String MUST_READS = "must-reads";
 
     final RankingProperties properties;
     final RankingTopics topics;
@@ -64,6 +67,11 @@ final class RankingDriver implements AutoCloseable {
     }
 
     RankingDriver(Map<String, Object> overrides) {
+        this(overrides, START);
+    }
+
+    /** {@code start}: the wall clock's first time. */
+    RankingDriver(Map<String, Object> overrides, Instant start) {
         RankingTestConfig config = RankingTestConfig.with(overrides);
         properties = config.properties();
         topics = config.topics();
@@ -79,8 +87,8 @@ final class RankingDriver implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
-        driver = new TopologyTestDriver(topology.topology(), props, START);
-        now = START;
+        driver = new TopologyTestDriver(topology.topology(), props, start);
+        now = start;
         for (String topic : topics.inputs()) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
         }
@@ -189,18 +197,27 @@ final class RankingDriver implements AutoCloseable {
 
     // ---- output ------------------------------------------------------------------------------------------------
 
-    RankedList list(ListKind kind, String section) {
+    /** Every configured list kind. */
+    List<ListKind> kinds() {
+        return properties.listKinds().all();
+    }
+
+    RankedList list(String kind, String section) {
         KeyValueStore<String, StoredList> lists = driver.getKeyValueStore(RankingStores.LISTS);
-        StoredList stored = lists.get(ListKey.of(kind, section).value());
+        StoredList stored = lists.get(kind + "|" + section);
         return stored == null ? null : stored.list();
     }
 
+    RankedList list(ListKind kind, String section) {
+        return list(kind.slug(), section);
+    }
+
     RankedList popularNow(String section) {
-        return list(ListKind.POPULAR_NOW, section);
+        return list(POPULAR_NOW, section);
     }
 
     RankedList mustReads(String section) {
-        return list(ListKind.MUST_READS, section);
+        return list(MUST_READS, section);
     }
 
     /** The entries that qualified, without the fallback that fills the list. */
@@ -208,16 +225,20 @@ final class RankingDriver implements AutoCloseable {
         return list.entries().stream().filter(e -> !e.fallback()).toList();
     }
 
-    Number score(ListKind kind, String section, String articleId) {
+    Number score(String kind, String section, String articleId) {
         return list(kind, section).entries().stream().filter(e -> e.articleId().equals(articleId)).findFirst()
                 .map(RankedEntry::score).orElse(null);
     }
 
-    /** The running counts of an article in the per-article stage ({@link Counters#ZERO} when it has none). */
-    Counters counters(String articleId) {
-        KeyValueStore<String, Counters> counters = driver.getKeyValueStore(RankingStores.COUNTERS);
-        Counters current = counters.get(articleId);
-        return current == null ? Counters.ZERO : current;
+    /**
+     * An article's count of one measure in a list of {@code all}, as the list stage last received it (0 when the list
+     * has no candidate for it).
+     */
+    long count(String kind, String measure, String articleId) {
+        KeyValueStore<String, Candidate> candidates = driver.getKeyValueStore(RankingStores.CANDIDATES);
+        Candidate candidate = candidates.get(kind + "|" + ListKey.ALL + "|" + articleId);
+        int position = properties.listKinds().bySlug(kind).orElseThrow().measures().indexOf(measure);
+        return candidate == null ? 0 : candidate.counts()[position];
     }
 
     /** Every record written to {@code news.rankings} so far, in order. */
@@ -233,6 +254,12 @@ final class RankingDriver implements AutoCloseable {
 
     List<TestRecord<byte[], byte[]>> deadLetters(String topic) {
         return driver.createOutputTopic(RankingTopics.deadLetterTopic(topic), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList();
+    }
+
+    /** Every record written to the changelog of {@code store} so far (the driver's application id is ranking-ttd). */
+    List<TestRecord<byte[], byte[]>> changelog(String store) {
+        return driver.createOutputTopic("ranking-ttd-" + store + "-changelog", new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()).readRecordsToList();
     }
 

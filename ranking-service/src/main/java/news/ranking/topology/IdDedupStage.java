@@ -1,0 +1,141 @@
+package news.ranking.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+import news.ranking.RankingProperties;
+import news.ranking.events.InboundEvent;
+import news.ranking.rules.Activity;
+import news.ranking.rules.ListKinds;
+import news.ranking.rules.Measure;
+
+/**
+ * Stage 1c, de-duplication by id: a share counts once per {@code ce_id} and a comment once per {@code commentId} for
+ * the measures that count them by id; a removed comment becomes {@link Flow.Uncounted} at the time it was counted
+ * (a second removal, or one of an unknown or forgotten comment, changes nothing). State: the ids seen, at their event
+ * time, for {@code news.ranking.dedupe-retention}.
+ */
+final class IdDedupStage implements Processor<String, Flow, String, Flow>, Flow.Cases<Void>, InboundEvent.Cases<Void> {
+
+    private static final byte[] SEEN = {StateFormat.CURRENT};
+
+    private final int[] shareMeasures;
+    private final int[] commentMeasures;
+    private final long dedupeRetention;
+    private final long maxClockSkew;
+    private ProcessorContext<String, Flow> context;
+    private WindowStore<String, byte[]> ids;
+    private Record<String, Flow> current;
+
+    IdDedupStage(RankingProperties properties, ListKinds kinds) {
+        List<Integer> shares = new ArrayList<>();
+        List<Integer> comments = new ArrayList<>();
+        for (int i = 0; i < kinds.measures().size(); i++) {
+            Measure measure = kinds.measures().get(i);
+            if (!measure.byReader()) {
+                (measure.activity() == Activity.SHARE ? shares : comments).add(i);
+            }
+        }
+        shareMeasures = shares.stream().mapToInt(Integer::intValue).toArray();
+        commentMeasures = comments.stream().mapToInt(Integer::intValue).toArray();
+        dedupeRetention = properties.dedupeRetention().toMillis();
+        maxClockSkew = properties.events().maxClockSkew().toMillis();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Flow> context) {
+        this.context = context;
+        ids = context.getStateStore(RankingStores.ACTIVITY_LOG);
+    }
+
+    @Override
+    public void process(Record<String, Flow> record) {
+        current = record;
+        record.value().accept(this);
+    }
+
+    @Override
+    public Void event(Flow.Event event) {
+        return event.event().accept(this);
+    }
+
+    @Override
+    public Void counted(Flow.Counted counted) {
+        return pass();
+    }
+
+    @Override
+    public Void uncounted(Flow.Uncounted uncounted) {
+        return pass();
+    }
+
+    @Override
+    public Void counts(Flow.Counts counts) {
+        return pass();
+    }
+
+    @Override
+    public Void article(InboundEvent.ArticleChanged article) {
+        return pass();
+    }
+
+    @Override
+    public Void view(InboundEvent.ArticleViewed view) {
+        return null; // views count once per reader, in the stage before
+    }
+
+    @Override
+    public Void share(InboundEvent.ArticleShared share) {
+        firstTime("s:" + share.ceId(), share.articleId(), share.sharedAt(), shareMeasures);
+        return null;
+    }
+
+    @Override
+    public Void commentPosted(InboundEvent.CommentPosted comment) {
+        firstTime("c:" + comment.commentId(), comment.articleId(), comment.postedAt(), commentMeasures);
+        return null;
+    }
+
+    @Override
+    public Void commentRemoved(InboundEvent.CommentRemoved removal) {
+        String key = "c:" + removal.commentId();
+        List<Long> postedAt = new ArrayList<>(1);
+        try (WindowStoreIterator<byte[]> found = ids.fetch(key, removal.removedAt() - dedupeRetention,
+                removal.removedAt() + maxClockSkew)) {
+            found.forEachRemaining(entry -> postedAt.add(entry.key));
+        }
+        for (long time : postedAt) {
+            ids.put(key, null, time);
+            for (int measure : commentMeasures) {
+                context.forward(current.withValue(new Flow.Uncounted(removal.articleId(), measure, time)));
+            }
+        }
+        return null;
+    }
+
+    private void firstTime(String key, String articleId, long time, int[] measures) {
+        if (measures.length == 0) {
+            return;
+        }
+        try (WindowStoreIterator<byte[]> found = ids.fetch(key, time, time)) {
+            if (found.hasNext()) {
+                return;
+            }
+        }
+        ids.put(key, SEEN, time);
+        for (int measure : measures) {
+            context.forward(current.withValue(new Flow.Counted(articleId, measure, time)));
+        }
+    }
+
+    private Void pass() {
+        context.forward(current);
+        return null;
+    }
+}

@@ -1,0 +1,138 @@
+package news.ranking.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+import news.ranking.RankingProperties;
+import news.ranking.events.InboundEvent;
+import news.ranking.rules.Activity;
+import news.ranking.rules.ListKinds;
+import news.ranking.rules.Measure;
+
+/**
+ * Stage 1b, reader de-duplication: decides, for every measure counted once per reader, whether a reader's view or
+ * share counts ({@link ReaderLog}: no counted one of the same reader and article within the interval around it, and
+ * not late), and passes on {@link Flow.Counted} for those that do. Bot views never count. Shares go on as events too,
+ * for the measures that count them by id; everything else passes through. State: the reader log.
+ */
+final class ReaderDedupStage implements Processor<String, Flow, String, Flow>, Flow.Cases<Void>,
+        InboundEvent.Cases<Void> {
+
+    private final RankingProperties properties;
+    private final RankingMetrics metrics;
+    private final List<Measure> byReader = new ArrayList<>();
+    private final List<Integer> measureIndex = new ArrayList<>();
+    private int[] viewMeasures;
+    private int[] shareMeasures;
+    private ProcessorContext<String, Flow> context;
+    private ReaderLog log;
+    private Record<String, Flow> current;
+
+    ReaderDedupStage(RankingProperties properties, ListKinds kinds, RankingMetrics metrics) {
+        this.properties = properties;
+        this.metrics = metrics;
+        List<Integer> views = new ArrayList<>();
+        List<Integer> shares = new ArrayList<>();
+        for (int i = 0; i < kinds.measures().size(); i++) {
+            Measure measure = kinds.measures().get(i);
+            if (measure.byReader()) {
+                (measure.activity() == Activity.VIEW ? views : shares).add(byReader.size());
+                byReader.add(measure);
+                measureIndex.add(i);
+            }
+        }
+        viewMeasures = views.stream().mapToInt(Integer::intValue).toArray();
+        shareMeasures = shares.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Flow> context) {
+        this.context = context;
+        log = new ReaderLog(RankingStores.READER_LOG, context.getStateStore(RankingStores.READER_LOG), byReader);
+        context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> log.forget());
+    }
+
+    @Override
+    public void process(Record<String, Flow> record) {
+        current = record;
+        record.value().accept(this);
+    }
+
+    @Override
+    public Void event(Flow.Event event) {
+        return event.event().accept(this);
+    }
+
+    @Override
+    public Void counted(Flow.Counted counted) {
+        return pass();
+    }
+
+    @Override
+    public Void uncounted(Flow.Uncounted uncounted) {
+        return pass();
+    }
+
+    @Override
+    public Void counts(Flow.Counts counts) {
+        return pass();
+    }
+
+    @Override
+    public Void article(InboundEvent.ArticleChanged article) {
+        return pass();
+    }
+
+    @Override
+    public Void view(InboundEvent.ArticleViewed view) {
+        if (view.bot()) {
+            return null;
+        }
+        for (int measure : viewMeasures) {
+            see(measure, view.articleId(), view.readerHash(), view.viewedAt(), true);
+        }
+        return null;
+    }
+
+    @Override
+    public Void share(InboundEvent.ArticleShared share) {
+        for (int measure : shareMeasures) {
+            see(measure, share.articleId(), share.readerHash(), share.sharedAt(), false);
+        }
+        return pass();
+    }
+
+    @Override
+    public Void commentPosted(InboundEvent.CommentPosted comment) {
+        return pass();
+    }
+
+    @Override
+    public Void commentRemoved(InboundEvent.CommentRemoved removal) {
+        return pass();
+    }
+
+    private void see(int measure, String articleId, String readerHash, long time, boolean view) {
+        switch (log.see(measure, articleId, readerHash, time)) {
+            case COUNTED -> context.forward(current.withValue(new Flow.Counted(articleId, measureIndex.get(measure),
+                    time)));
+            case LATE -> {
+                if (view) {
+                    metrics.lateView();
+                }
+            }
+            case REPEAT -> {
+            }
+        }
+    }
+
+    private Void pass() {
+        context.forward(current);
+        return null;
+    }
+}
