@@ -10,7 +10,7 @@ stop_second() { [[ -n "$SECOND_PID" ]] && kill "$@" "$SECOND_PID" 2>/dev/null &&
 trap 'stop_second; cleanup' EXIT
 
 LISTS=()
-for list in popular-now must-reads; do
+for list in popular-now must-reads most-shared; do
   for section in all Views Army Navy Air%20Force Defense%20Industry North%20Korea Policy; do LISTS+=("$list?section=$section&limit=50"); done
 done
 

@@ -124,6 +124,8 @@ class ReferencePageBrowserTest {
         awaitItems("#justIn li a");
         awaitItems("#popularNow li a");
         awaitItems("#mustReads li a");
+        awaitItems("#mostShared li a");
+        assertThat(driver.findElement(By.id("mostShared-heading")).getText()).isEqualTo("Most Shared");
         awaitItems("#sections .list-box");
 
         assertNoSeriousAccessibilityViolations("home page");

@@ -123,12 +123,18 @@ class ArticlePageTest extends GatewayIntegrationTest {
         List<TestArticle> mustReads = new ArrayList<>(List.of(army));
         mustReads.addAll(picks);
         rank(Rankings.MUST_READS, mustReads);
+        TestArticle shared = TestArticle.published("Navy", "Most shared home story");
+        publish(catalog, shared);
+        rank("most-shared", List.of(shared, navy));
 
         Timed home = get("/api/pages/home");
 
         assertThat(home.status()).isEqualTo(200);
         assertThat(fields(home.json())).containsExactly("lists", "sections", "degraded", "generatedAt");
-        assertThat(fields(home.json().path("lists"))).containsExactly("justIn", "popularNow", "mustReads");
+        assertThat(fields(home.json().path("lists"))).containsExactly("justIn", "popularNow", "mustReads",
+                "mostShared");
+        assertThat(home.ids("mostShared")).as("Most Shared after the lists before it took their picks")
+                .startsWith(shared.id());
         assertThat(home.ids("popularNow")).startsWith(navy.id(), army.id());
         assertThat(home.ids("mustReads")).containsExactly(ids(picks.toArray(TestArticle[]::new)));
         assertThat(home.ids("justIn")).as("the newest headlines no other list shows")

@@ -10,14 +10,14 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The 16 ranking lists (Popular Now and Must-Reads, {@code all} and every section) in a form two instances or two
- * moments can be compared by: Popular Now by its counts, Must-Reads by its engagement {@code views + 5*comments +
+ * The 24 ranking lists (Popular Now, Must-Reads and Most Shared, {@code all} and every section) in a form two
+ * instances or two moments can be compared by: Popular Now and Most Shared by their counts, Must-Reads by its engagement {@code views + 5*comments +
  * 10*shares}, recovered from the score and the article's age at {@code computedAt} (the score decays with age, the
  * engagement does not), in article id order. Fallback entries are marked as such.
  */
 final class Lists {
 
-    static final List<String> KINDS = List.of("popular-now", "must-reads");
+    static final List<String> KINDS = List.of("popular-now", "must-reads", "most-shared");
 
     private Lists() {
     }

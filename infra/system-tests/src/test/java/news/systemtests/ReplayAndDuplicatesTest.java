@@ -31,7 +31,7 @@ import news.testsupport.TopicProbe;
 /**
  * Issue #9 (3): records delivered twice (the same {@code ce_id}, byte for byte) change no list, and the four input
  * topics replayed from the beginning into a fresh ranking-service (an application id of its own, so no offsets and
- * no state) give the same 16 lists as the instance that saw everything live, crashes included.
+ * no state) give the same 24 lists as the instance that saw everything live, crashes included.
  */
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -121,7 +121,7 @@ class ReplayAndDuplicatesTest {
         Map<String, List<String>> after = settledLists(2);
         assertThat(after).as("the lists after %d duplicated records", duplicated).isEqualTo(before);
         Figures.record("duplicates", "records delivered a second time, same ce_id and bytes", byTopic);
-        Figures.record("duplicates", "lists changed (16 lists, Popular Now counts, Must-Reads engagement)", 0);
+        Figures.record("duplicates", "lists changed (24 lists, Popular Now and Most Shared counts, Must-Reads engagement)", 0);
     }
 
     @Test
@@ -152,7 +152,7 @@ class ReplayAndDuplicatesTest {
             assertThat(withoutSentinels(replayed)).as("and they are the lists seen before the replay started")
                     .isEqualTo(live);
             Figures.record("replay", "input records replayed into a fresh application id", inputRecords);
-            Figures.record("replay", "16 lists equal to the live instance's after",
+            Figures.record("replay", "24 lists equal to the live instance's after",
                     "%.1f s".formatted((System.nanoTime() - started) / 1e9));
         } finally {
             replay.stop();
@@ -160,7 +160,7 @@ class ReplayAndDuplicatesTest {
     }
 
     /**
-     * The 16 lists once everything produced so far is counted: a new view of each partition's sentinel article,
+     * The 24 lists once everything produced so far is counted: a new view of each partition's sentinel article,
      * produced last, shows in Popular Now and Must-Reads (same list key, so same order of updates in stage 2).
      */
     static Map<String, List<String>> settledLists(int round) {

@@ -100,7 +100,7 @@ class RankingControllerTest {
     @Test
     void anUnknownListIs400() {
         assertProblem(mvc.get().uri("/api/rankings/most-discussed").exchange(), 400,
-                "Unknown list 'most-discussed': use popular-now or must-reads.");
+                "Unknown list 'most-discussed': use popular-now, must-reads or most-shared.");
     }
 
     @Test

@@ -36,8 +36,9 @@ class PublicationTest {
 
         Map<String, Long> keys = ranking.published().stream()
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
-        assertThat(keys).as("2 lists x (7 sections + all)").hasSize(16).containsEntry("popular-now|all", 1L)
-                .containsEntry("must-reads|Air Force", 1L).containsEntry("popular-now|North Korea", 1L);
+        assertThat(keys).as("3 lists x (7 sections + all)").hasSize(24).containsEntry("popular-now|all", 1L)
+                .containsEntry("must-reads|Air Force", 1L).containsEntry("popular-now|North Korea", 1L)
+                .containsEntry("most-shared|all", 1L);
         assertThat(ranking.published()).allSatisfy(CloudEventAssertions::assertFollowsContract);
     }
 
