@@ -66,6 +66,58 @@
   }
 
   // Skip links: move focus to the main content, also where a browser only scrolls.
+  // --- the signed-in reader --------------------------------------------------------------------------------------
+  // The session is an HttpOnly cookie the page never sees; GET /api/session says who is signed in and sets the
+  // XSRF-TOKEN cookie, which every write sends back in the X-XSRF-TOKEN header.
+  var session = { signedIn: false, subject: null, name: null, roles: [] };
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
+  function here() { return location.pathname + location.search + location.hash; }
+
+  function signInUrl(next) { return '/login?next=' + encodeURIComponent(next || here()); }
+
+  function isEditor() { return session.roles.indexOf('editor') >= 0; }
+
+  function loadSession() {
+    return fetch('/api/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : { signedIn: false }; })
+      .catch(function () { return { signedIn: false }; })
+      .then(function (who) {
+        session = { signedIn: !!who.signedIn, subject: who.subject || null, name: who.name || null,
+          roles: who.roles || [] };
+        renderAccount();
+        return session;
+      });
+  }
+
+  function renderAccount() {
+    $('sign-in').href = signInUrl();
+    $('sign-in').hidden = session.signedIn;
+    $('signed-in').hidden = !session.signedIn;
+    $('account-name').textContent = session.name || '';
+  }
+
+  function wireSignOut() {
+    $('sign-out').addEventListener('click', function () {
+      var button = this;
+      button.disabled = true;
+      fetch('/logout', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() }
+      }).then(function (response) {
+        return response.ok ? response.json() : { location: '/' };
+      }).then(function (answer) {
+        location.assign(answer.location || '/');
+      }, function () {
+        button.disabled = false;
+      });
+    });
+  }
+
   function wireSkipLink() {
     var skip = document.querySelector('.skip-link[href="#main"]');
     if (!skip) { return; }
@@ -197,15 +249,59 @@
   function commentItem(comment) {
     var item = el('li');
     item.id = 'comment-' + comment.id;
+    var author = comment.author && comment.author.name ? comment.author.name : 'Reader';
     var meta = el('p', 'comment-meta');
-    meta.appendChild(el('strong', null, comment.author && comment.author.name ? comment.author.name : 'Reader'));
+    meta.appendChild(el('strong', null, author));
     meta.appendChild(document.createTextNode(' · '));
     var time = el('time', null, formatTime(comment.postedAt));
     if (comment.postedAt) { time.setAttribute('datetime', comment.postedAt); }
     meta.appendChild(time);
+    var remove = el('button', 'comment-remove', 'Remove');
+    remove.type = 'button';
+    remove.setAttribute('aria-label', 'Remove the comment by ' + author);
+    remove.setAttribute('data-comment', comment.id);
+    remove.setAttribute('data-author', comment.author && comment.author.id ? comment.author.id : '');
+    remove.hidden = !mayRemove(remove);
+    remove.addEventListener('click', removeComment);
+    meta.appendChild(remove);
     item.appendChild(meta);
     item.appendChild(el('p', 'comment-text', comment.text));
     return item;
+  }
+
+  // An editor may remove every comment, a reader their own; the services decide again.
+  function mayRemove(button) {
+    return session.signedIn && (isEditor() || button.getAttribute('data-author') === session.subject);
+  }
+
+  function showRemoveButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll('.comment-remove'), function (button) {
+      button.hidden = !mayRemove(button);
+    });
+  }
+
+  function removeComment() {
+    var button = this;
+    var id = button.getAttribute('data-comment');
+    var status = $('comment-status');
+    button.disabled = true;
+    fetch('/api/comments/' + encodeURIComponent(id), {
+      method: 'DELETE', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken() }
+    }).then(function (response) {
+      if (response.status === 204 || response.status === 404) {
+        var item = $('comment-' + id);
+        if (item) { item.parentNode.removeChild(item); }
+        state.count = Math.max(0, state.count - 1);
+        $('comment-count').textContent = String(state.count);
+        status.textContent = 'The comment is removed.';
+        return;
+      }
+      return problemText(response, 'The comment could not be removed (' + response.status + ').')
+        .then(function (detail) { throw new Error(detail); });
+    }).catch(function (error) {
+      status.textContent = error.message;
+      button.disabled = false;
+    });
   }
 
   function loadMoreComments() {
@@ -266,11 +362,17 @@
     });
   }
 
+  function draftKey() { return 'news.draft.' + state.id; }
+
+  function offerSignIn() {
+    var offer = $('comment-sign-in');
+    $('comment-sign-in-link').href = signInUrl('/article/' + encodeURIComponent(state.id) + '#comment-text');
+    offer.hidden = false;
+  }
+
   function wireCommentBox() {
     var text = $('comment-text');
     var counter = $('comment-counter');
-    var token = $('token');
-    try { token.value = sessionStorage.getItem('news.token') || ''; } catch (e) { /* storage may be off */ }
     var update = function () {
       var chars = Array.from(text.value);
       if (chars.length > MAX_COMMENT) {
@@ -278,33 +380,43 @@
       }
       counter.textContent = codePoints(text.value) + ' / ' + MAX_COMMENT;
     };
-    text.addEventListener('input', update);
+    var keepDraft = function () {
+      try { sessionStorage.setItem(draftKey(), text.value); } catch (e) { /* storage may be off */ }
+    };
+    try { text.value = sessionStorage.getItem(draftKey()) || ''; } catch (e) { /* storage may be off */ }
+    text.addEventListener('input', function () { update(); keepDraft(); });
+    text.addEventListener('focus', function () { if (!session.signedIn) { offerSignIn(); } });
     update();
     $('more-comments').addEventListener('click', loadMoreComments);
     $('comment-form').addEventListener('submit', function (event) {
       event.preventDefault();
       var status = $('comment-status');
       var body = text.value.trim();
-      var bearer = token.value.trim();
-      if (!body) { status.textContent = 'Write a comment first.'; text.focus(); return; }
-      if (!bearer) {
-        status.textContent = 'Sign in first: paste a token under "Sign in to comment".';
-        token.closest('details').open = true;
-        token.focus();
+      if (!session.signedIn) {
+        keepDraft();
+        offerSignIn();
+        status.textContent = 'Sign in to comment: what you have typed stays here.';
+        $('comment-sign-in-link').focus();
         return;
       }
-      try { sessionStorage.setItem('news.token', bearer); } catch (e) { /* storage may be off */ }
+      if (!body) { status.textContent = 'Write a comment first.'; text.focus(); return; }
       $('comment-submit').disabled = true;
       status.textContent = 'Posting…';
       fetch('/api/articles/' + encodeURIComponent(state.id) + '/comments', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + bearer },
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() },
         body: JSON.stringify({ text: body })
       }).then(function (response) {
         if (response.status === 201) { return response.json(); }
-        var fallback = response.status === 401 ? 'Your token was not accepted; sign in again.'
-          : 'Your comment could not be posted (' + response.status + ').';
-        return problemText(response, fallback).then(function (detail) { throw new Error(detail); });
+        if (response.status === 401) {
+          session.signedIn = false;
+          renderAccount();
+          keepDraft();
+          offerSignIn();
+          throw new Error('Your session has ended: sign in again, your comment stays here.');
+        }
+        return problemText(response, 'Your comment could not be posted (' + response.status + ').')
+          .then(function (detail) { throw new Error(detail); });
       }).then(function (comment) {
         var list = $('comment-list');
         list.insertBefore(commentItem(comment), list.firstChild);
@@ -312,6 +424,7 @@
         $('comment-count').textContent = String(state.count);
         text.value = '';
         update();
+        try { sessionStorage.removeItem(draftKey()); } catch (e) { /* storage may be off */ }
         status.textContent = 'Your comment is posted.';
       }).catch(function (error) {
         status.textContent = error.message;
@@ -323,12 +436,19 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     wireSkipLink();
+    wireSignOut();
     var page = document.body.getAttribute('data-page');
     if (page === 'home') {
+      loadSession();
       loadHome();
     } else if (page === 'article') {
+      state.id = articleIdFromPath();
       wireShareEvents();
       wireCommentBox();
+      loadSession().then(function () {
+        showRemoveButtons();
+        if (!session.signedIn && $('comment-text').value) { offerSignIn(); }
+      });
       loadArticle();
     }
   });

@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The reference web page in headless Chromium against a running stack ({@code infra/platform up}): lists and
  * comments render, user text stays text, the comment box stops at 300 characters, the skip link moves focus to the
- * main content, axe-core finds no serious or critical violation, and the degraded note shows. Takes the screenshots
+ * main content, axe-core finds no serious or critical violation (the provider's sign-in page too), the degraded note
+ * shows, Alice signs in from the comment box and comments, Eve removes her comment. Takes the screenshots
  * of {@code docs/screenshots/}. Skips, saying why, where Chromium, chromedriver, axe-core or the stack is missing.
  */
 @ExtendWith(ReferencePageBrowserTest.Prerequisites.class)
@@ -152,33 +153,116 @@ class ReferencePageBrowserTest {
     }
 
     @Test
-    void aCommentWithMarkupIsShownAsLiteralTextAndRunsNothing() {
+    void aCommentWithMarkupIsShownAsLiteralTextAndRunsNothing() throws Exception {
         String markup = "<img src=x onerror=alert(1)>";
-        openArticle();
-        int before = Integer.parseInt(text("#comment-count"));
-        driver.findElement(By.cssSelector(".sign-in summary")).click();
-        driver.findElement(By.id("token")).sendKeys(news.launcher.LocalIdentity.of(new news.launcher.Layout(
-                java.nio.file.Path.of("..").toAbsolutePath().normalize(),
-                java.nio.file.Path.of("..", ".data").toAbsolutePath().normalize(), java.util.Map.of()))
-                .mint().mint("bob", "Bob", "reader", java.time.Duration.ofMinutes(30)));
-        driver.findElement(By.id("comment-text")).sendKeys(markup);
-        driver.findElement(By.id("comment-submit")).click();
+        postComment(articleId, "bob", "Bob", markup);
 
-        Awaitility.await("the posted comment").atMost(WAIT).until(() -> text("#comment-status")
-                .equals("Your comment is posted."));
-        WebElement shown = driver.findElement(By.cssSelector("#comment-list li .comment-text"));
-        assertThat(shown.getText()).isEqualTo(markup);
-        assertThat(text("#comment-count")).isEqualTo(String.valueOf(before + 1));
-        assertNothingRan();
-
-        Awaitility.await("the comment from the page API after a reload").atMost(WAIT)
+        Awaitility.await("the comment from the page API").atMost(WAIT)
                 .pollInterval(Duration.ofSeconds(2)).until(() -> {
-                    driver.navigate().refresh();
-                    awaitLoaded();
+                    openArticle();
                     return driver.findElements(By.cssSelector("#comment-list .comment-text")).stream()
                             .anyMatch(e -> e.getText().equals(markup));
                 });
         assertNothingRan();
+    }
+
+    /**
+     * Alice, signed out, starts a comment; the box offers "Sign in to comment"; she signs in on the provider's page
+     * and comes back to the same article with her text kept; her comment appears under her name with a Remove
+     * button; a reload keeps her signed in; after "Sign out" the box asks to sign in again.
+     */
+    @Test
+    void aliceSignsInFromTheCommentBoxCommentsStaysSignedInAndSignsOut() throws IOException {
+        driver.manage().deleteAllCookies();
+        openArticle();
+        assertThat(driver.findElement(By.id("sign-in")).isDisplayed()).isTrue();
+        String text = "Signed in for real " + System.nanoTime();
+        WebElement box = driver.findElement(By.id("comment-text"));
+        box.click();
+        box.sendKeys(text);
+        WebElement offer = driver.findElement(By.id("comment-sign-in-link"));
+        assertThat(offer.isDisplayed()).isTrue();
+        assertThat(offer.getText()).isEqualTo("Sign in to comment");
+
+        offer.click();
+        Awaitility.await("the provider's sign-in page").atMost(WAIT).until(() -> driver.getCurrentUrl().contains("/login")
+                && !driver.findElements(By.id("username")).isEmpty());
+        assertNoSeriousAccessibilityViolations("sign-in page");
+        screenshot("sign-in.png");
+        driver.findElement(By.id("username")).sendKeys("alice");
+        driver.findElement(By.id("password")).sendKeys("news-demo");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        Awaitility.await("back on the same article, signed in").atMost(WAIT).ignoreExceptions().until(() ->
+                driver.getCurrentUrl().startsWith(BASE_URL + "/article/" + articleId)
+                        && text("#account-name").equals("Alice Park"));
+        awaitLoaded();
+        assertThat(driver.findElement(By.id("comment-text")).getAttribute("value")).as("the typed text, kept")
+                .isEqualTo(text);
+        assertThat(driver.findElement(By.id("sign-out")).isDisplayed()).isTrue();
+
+        driver.findElement(By.id("comment-submit")).click();
+        Awaitility.await("the posted comment").atMost(WAIT).until(() -> text("#comment-status")
+                .equals("Your comment is posted."));
+        WebElement mine = driver.findElement(By.cssSelector("#comment-list li"));
+        assertThat(mine.findElement(By.cssSelector(".comment-meta strong")).getText()).isEqualTo("Alice Park");
+        assertThat(mine.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo(text);
+        assertThat(mine.findElement(By.cssSelector(".comment-remove")).isDisplayed()).as("her own comment").isTrue();
+        assertNoSeriousAccessibilityViolations("article page, signed in");
+        screenshot("article-signed-in.png");
+
+        driver.navigate().refresh();
+        awaitLoaded();
+        Awaitility.await("still signed in after a reload").atMost(WAIT).ignoreExceptions()
+                .until(() -> text("#account-name").equals("Alice Park"));
+        assertThat(driver.findElements(By.cssSelector("#comment-list li")).stream()
+                .filter(li -> !li.findElement(By.cssSelector(".comment-meta strong")).getText().equals("Alice Park"))
+                .map(li -> li.findElement(By.cssSelector(".comment-remove")).isDisplayed()).toList())
+                .as("no Remove button on other readers' comments").doesNotContain(true);
+
+        driver.findElement(By.id("sign-out")).click();
+        Awaitility.await("signed out, back on the site").atMost(WAIT).ignoreExceptions().until(() ->
+                driver.getCurrentUrl().startsWith(BASE_URL) && driver.findElement(By.id("sign-in")).isDisplayed());
+        openArticle();
+        driver.findElement(By.id("comment-text")).click();
+        assertThat(driver.findElement(By.id("comment-sign-in-link")).isDisplayed()).as("asks to sign in again").isTrue();
+        assertThat(driver.findElement(By.id("sign-in")).isDisplayed()).isTrue();
+    }
+
+    /** Eve, an editor, sees a Remove button on every comment and removes Alice's. */
+    @Test
+    void eveRemovesAlicesComment() throws Exception {
+        String commentId = postComment(articleId, "alice", "Alice Park", "Remove me, editor " + System.nanoTime());
+        driver.manage().deleteAllCookies();
+        openArticle();
+        driver.findElement(By.id("sign-in")).click();
+        Awaitility.await("the provider's sign-in page").atMost(WAIT).until(() -> !driver.findElements(By.id("username"))
+                .isEmpty());
+        driver.findElement(By.id("username")).sendKeys("eve");
+        driver.findElement(By.id("password")).sendKeys("news-demo");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        Awaitility.await("back, signed in as Eve").atMost(WAIT).ignoreExceptions().until(() ->
+                driver.getCurrentUrl().startsWith(BASE_URL + "/article/") && text("#account-name").equals("Eve Moreau"));
+        Awaitility.await("Alice's comment with a Remove button").atMost(WAIT).pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions().until(() -> {
+                    openArticle();
+                    return driver.findElement(By.cssSelector("#comment-" + commentId + " .comment-remove")).isDisplayed();
+                });
+        assertThat(driver.findElements(By.cssSelector("#comment-list .comment-remove")))
+                .as("an editor may remove every comment").allMatch(WebElement::isDisplayed);
+        int before = Integer.parseInt(text("#comment-count"));
+
+        driver.findElement(By.cssSelector("#comment-" + commentId + " .comment-remove")).click();
+
+        Awaitility.await("the comment gone").atMost(WAIT).until(() -> driver.findElements(
+                By.id("comment-" + commentId)).isEmpty());
+        assertThat(text("#comment-status")).isEqualTo("The comment is removed.");
+        assertThat(text("#comment-count")).isEqualTo(String.valueOf(before - 1));
+        Awaitility.await("gone from the comments API").atMost(WAIT).until(() -> !get("/api/articles/" + articleId
+                + "/comments?limit=50").contains("\"" + commentId + "\""));
+        driver.findElement(By.id("sign-out")).click();
+        Awaitility.await("signed out").atMost(WAIT).ignoreExceptions()
+                .until(() -> driver.findElement(By.id("sign-in")).isDisplayed());
     }
 
     @Test
@@ -266,6 +350,25 @@ class ReferencePageBrowserTest {
         }
         openArticle();
         assertThat(driver.findElement(By.id("degraded-note")).isDisplayed()).as("no note on a healthy page").isFalse();
+    }
+
+    /** Posts a comment through the gateway as an API client would, with a token of the platform's provider. */
+    private static String postComment(String article, String subject, String name, String text) throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        String token = news.launcher.LocalIdentity.of(new news.launcher.Layout(root, root.resolve(".data"), Map.of()))
+                .mint().mint(subject, name, "reader", Duration.ofMinutes(30));
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/articles/" + article
+                        + "/comments")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", text)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        return JSON.readTree(posted.body()).path("id").asString();
+    }
+
+    private static String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void openArticle() {

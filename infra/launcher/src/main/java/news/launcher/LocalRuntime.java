@@ -140,6 +140,9 @@ final class LocalRuntime {
             env.put(other.name().replace('-', '_').toUpperCase() + "_URL", "http://127.0.0.1:" + layout.port(other));
         }
         env.putAll(localIdentity.serviceEnvironment());
+        if (service.name().equals("gateway")) {
+            env.put("NEWS_GATEWAY_CLIENT_SECRET", localIdentity.gatewaySecret());
+        }
         return env;
     }
 

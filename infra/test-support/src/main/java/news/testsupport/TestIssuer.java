@@ -44,6 +44,7 @@ public final class TestIssuer {
     private final HttpServer server;
     private final RSAKey key;
     private final String issuer;
+    private final Map<String, String> refreshes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestIssuer(HttpServer server, RSAKey key) {
         this.server = server;
@@ -69,6 +70,7 @@ public final class TestIssuer {
             TestIssuer issuer = new TestIssuer(server, key);
             server.createContext("/.well-known/openid-configuration", exchange -> issuer.json(exchange, issuer.discovery()));
             server.createContext("/jwks", exchange -> issuer.json(exchange, new JWKSet(key.toPublicJWK()).toJSONObject()));
+            server.createContext("/oauth2/token", issuer::token);
             server.setExecutor(Executors.newSingleThreadExecutor(r -> {
                 Thread thread = new Thread(r, "test-issuer");
                 thread.setDaemon(true);
@@ -112,6 +114,14 @@ public final class TestIssuer {
         }
     }
 
+    /**
+     * Makes the token endpoint answer a refresh-token grant for {@code refreshToken} with {@code accessToken} (and a new
+     * refresh token), as a provider does when a client refreshes a session's access token.
+     */
+    public void onRefresh(String refreshToken, String accessToken) {
+        refreshes.put(refreshToken, accessToken);
+    }
+
     public void stop() {
         server.stop(0);
     }
@@ -131,6 +141,33 @@ public final class TestIssuer {
         document.put("scopes_supported", List.of("openid", "profile"));
         document.put("code_challenge_methods_supported", List.of("S256"));
         return document;
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : form.split("&")) {
+            String[] kv = pair.split("=", 2);
+            parameters.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        String accessToken = "refresh_token".equals(parameters.get("grant_type"))
+                ? refreshes.remove(parameters.getOrDefault("refresh_token", "")) : null;
+        if (accessToken == null) {
+            byte[] error = "{\"error\":\"invalid_grant\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(400, error.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(error);
+            }
+            return;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("access_token", accessToken);
+        answer.put("token_type", "Bearer");
+        answer.put("expires_in", 300);
+        answer.put("refresh_token", "rotated-" + UUID.randomUUID());
+        json(exchange, answer);
     }
 
     private void json(HttpExchange exchange, Map<String, Object> body) throws IOException {

@@ -26,7 +26,12 @@ public final class RolesClaim implements Converter<Jwt, Collection<GrantedAuthor
 
     @Override
     public Collection<GrantedAuthority> convert(Jwt jwt) {
-        if (!(jwt.getClaims().get(claim) instanceof Collection<?> roles)) {
+        return authorities(jwt.getClaims());
+    }
+
+    /** The same mapping for any set of claims, e.g. a signed-in user's ID token and user info. */
+    public Collection<GrantedAuthority> authorities(java.util.Map<String, Object> claims) {
+        if (!(claims.get(claim) instanceof Collection<?> roles)) {
             return List.of();
         }
         return roles.stream().filter(String.class::isInstance).map(String.class::cast)

@@ -1,0 +1,55 @@
+package news.gateway.signin;
+
+import java.util.Set;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Which requests belong to a browser session: the sign-in and sign-out paths, and calls that carry the session
+ * cookie and no bearer token and need an identity (writes other than views and shares, and the newsroom). Everything
+ * else (public reads, views, shares, bearer-token clients) never loads a session.
+ */
+final class BrowserRequests implements ServerWebExchangeMatcher {
+
+    static final Set<String> SIGN_IN_PATHS = Set.of("/login", "/logout", "/api/session");
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    private final String sessionCookie;
+
+    BrowserRequests(String sessionCookie) {
+        this.sessionCookie = sessionCookie;
+    }
+
+    @Override
+    public Mono<MatchResult> matches(ServerWebExchange exchange) {
+        return matches(exchange.getRequest()) ? MatchResult.match() : MatchResult.notMatch();
+    }
+
+    boolean matches(ServerHttpRequest request) {
+        String path = request.getPath().pathWithinApplication().value();
+        if (SIGN_IN_PATHS.contains(path) || path.startsWith("/oauth2/") || path.startsWith("/login/oauth2/")) {
+            return true;
+        }
+        if (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                || !request.getCookies().containsKey(sessionCookie)) {
+            return false;
+        }
+        if (PATHS.match("/api/newsroom/**", path)) {
+            return true;
+        }
+        return !READS.contains(request.getMethod()) && !isPublicWrite(request.getMethod(), path);
+    }
+
+    static boolean isPublicWrite(HttpMethod method, String path) {
+        return HttpMethod.POST.equals(method)
+                && (PATHS.match("/api/articles/*/views", path) || PATHS.match("/api/articles/*/shares", path));
+    }
+}
