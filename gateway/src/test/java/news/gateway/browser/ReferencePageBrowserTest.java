@@ -258,7 +258,7 @@ class ReferencePageBrowserTest {
                 By.id("comment-" + commentId)).isEmpty());
         assertThat(text("#comment-status")).isEqualTo("The comment is removed.");
         assertThat(text("#comment-count")).isEqualTo(String.valueOf(before - 1));
-        Awaitility.await("gone from the comments API").atMost(WAIT).until(() -> !get("/api/articles/" + articleId
+        Awaitility.await("gone from the comments API").atMost(WAIT).until(() -> !bodyOf("/api/articles/" + articleId
                 + "/comments?limit=50").contains("\"" + commentId + "\""));
         driver.findElement(By.id("sign-out")).click();
         Awaitility.await("signed out").atMost(WAIT).ignoreExceptions()
@@ -366,7 +366,7 @@ class ReferencePageBrowserTest {
         return JSON.readTree(posted.body()).path("id").asString();
     }
 
-    private static String get(String path) throws Exception {
+    private static String bodyOf(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
