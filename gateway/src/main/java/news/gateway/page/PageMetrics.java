@@ -50,10 +50,14 @@ class PageMetrics {
 
     void degraded(List<String> parts) {
         for (String part : parts) {
-            degraded.computeIfAbsent(part, p -> Counter.builder("news.page.degraded")
-                    .description("pages assembled with this part stale or empty because a dependency failed")
-                    .tag("part", p).register(meters)).increment();
+            degradedCounter(part).increment();
         }
+    }
+
+    Counter degradedCounter(String part) {
+        return degraded.computeIfAbsent(part, p -> Counter.builder("news.page.degraded")
+                .description("pages assembled with this part stale or empty because a dependency failed")
+                .tag("part", p).register(meters));
     }
 
     /** Pages answered, by page; the gateway's HTTP metrics do not see those served from the page cache. */

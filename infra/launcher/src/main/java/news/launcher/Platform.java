@@ -35,6 +35,11 @@ public final class Platform {
               simulate [--views-per-second 200] [--duration 5m] [--target http://localhost:8080]
                        [--bots 0.05] [--shares 0.02] [--comments 0.002] [--readers 5000] [--seed 42]
                                          realistic reader traffic through the gateway; stops by itself
+              observe                    Prometheus and Alertmanager (Debian's prometheus, prometheus-alertmanager)
+                                         on the running platform: alerts.yml evaluated, notifications shown here
+              dlq list|show|replay [<topic>] [--from T] [--to T] [--id CE_ID] [--all] [--dry-run]
+                                         dead letters: why they failed; put chosen ones back on their topic
+                                         (`infra/platform dlq help` for the details; works against any cluster)
 
             environment: KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI use external infrastructure;
                          GATEWAY_PORT, ARTICLE_SERVICE_PORT, COMMENT_SERVICE_PORT, RANKING_SERVICE_PORT,
@@ -84,6 +89,12 @@ public final class Platform {
             case "token" -> token(layout, rest, out);
             case "reset" -> reset(layout, rest, out);
             case "simulate" -> new Simulator(simulation(layout, rest), LocalIdentity.of(layout).mint(), out).run();
+            case "observe" -> {
+                noArguments("observe", rest);
+                yield new news.launcher.observability.LocalObservability(layout, out).runUntilStopped();
+            }
+            case "dlq" -> news.launcher.dlq.DeadLetterCommand.run(rest, layout.externalKafka() != null
+                    ? layout.externalKafka() : "127.0.0.1:" + layout.kafkaPort(), out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;

@@ -35,6 +35,9 @@ public final class OperabilityChecks {
         HttpResponse<String> prometheus = get(managementPort, "/actuator/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("application=\"" + application + "\"").contains("jvm_memory_used_bytes");
+        Scrape scrape = Scrape.of(prometheus.body());
+        assertThat(Scrape.knownAtStartUp(application)).as("series that exist from start-up (metrics.yaml known-series)")
+                .allSatisfy(series -> assertThat(scrape.has(series)).as(series).isTrue());
 
         HttpResponse<String> info = get(managementPort, "/actuator/info");
         assertThat(info.statusCode()).isEqualTo(200);

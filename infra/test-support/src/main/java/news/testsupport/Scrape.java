@@ -75,6 +75,28 @@ public record Scrape(List<Sample> samples) {
         return names;
     }
 
+    /**
+     * The series {@code known-series} of infra/observability/metrics.yaml lists for this service, as written there:
+     * {@code name} or {@code name{label="value",...}}: each must exist from start-up, at 0 until its first event.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> knownAtStartUp(String service) {
+        Path manifest = Path.of("..", "infra", "observability", "metrics.yaml");
+        try (InputStream in = Files.newInputStream(manifest)) {
+            Map<String, Object> known = (Map<String, Object>) new Yaml().<Map<String, Object>>load(in).get("known-series");
+            return ((List<Object>) known.getOrDefault(service, List.of())).stream().map(String::valueOf).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + manifest.toAbsolutePath(), e);
+        }
+    }
+
+    /** True when a sample has the name and at least the labels of {@code series} ({@code name{label="value",...}}). */
+    public boolean has(String series) {
+        Sample wanted = of(series + " 0").samples().get(0);
+        return samples.stream().anyMatch(s -> s.name().equals(wanted.name())
+                && s.labels().entrySet().containsAll(wanted.labels().entrySet()));
+    }
+
     /** The sample names infra/observability/metrics.yaml lists for this service and for every service. */
     @SuppressWarnings("unchecked")
     public static List<String> required(String service) {

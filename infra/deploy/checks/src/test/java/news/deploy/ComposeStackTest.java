@@ -219,6 +219,30 @@ class ComposeStackTest {
         assertThat(Yaml.list(service("grafana"), "volumes")).anyMatch(v -> String.valueOf(v).startsWith("../observability/grafana:"));
     }
 
+    /**
+     * On-call in the compose stack: Alertmanager with the routing of infra/observability (loopback only, like every
+     * internal port), the webhook receiver its receivers name, and the exporters the Prometheus configuration scrapes.
+     */
+    @Test
+    void alertsReachAlertmanagerAndItsReceiverAndTheBrokerAndStoreHaveExporters() {
+        Map<String, Object> prometheus = Yaml.document(Repository.ROOT.resolve("infra/observability/prometheus.yml"));
+        assertThat(String.valueOf(Yaml.at(prometheus, "alerting"))).contains("alertmanager:9093");
+        Map<String, Object> alertmanager = service("alertmanager");
+        assertThat(Yaml.list(alertmanager, "volumes"))
+                .contains("../observability/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
+        assertThat(Yaml.list(alertmanager, "ports")).allSatisfy(p -> assertThat(String.valueOf(p)).startsWith("127.0.0.1:"));
+        String routing = Repository.read(Repository.ROOT.resolve("infra/observability/alertmanager.yml"));
+        assertThat(routing).contains("http://alert-webhook:8080/page", "http://alert-webhook:8080/ticket");
+        assertThat(Yaml.string(service("alert-webhook"), "environment.HTTP_PORT")).isEqualTo("8080");
+        String scrape = String.valueOf(prometheus.get("scrape_configs"));
+        assertThat(String.valueOf(Yaml.list(service("kafka-exporter"), "command")))
+                .contains("--kafka.server=kafka-1:9092", "--kafka.server=kafka-2:9092", "--kafka.server=kafka-3:9092");
+        assertThat(scrape).contains("kafka-exporter:9308", "mongodb-exporter:9216");
+        assertThat(Yaml.list(service("mongodb-exporter"), "command")).contains("--compatible-mode");
+        assertThat(String.valueOf(Yaml.at(service("mongodb-exporter"), "environment.MONGODB_URI")))
+                .contains("mongo-1:27017", "mongo-2:27017", "mongo-3:27017");
+    }
+
     @Test
     void dockerComposeAcceptsTheFile() throws IOException, InterruptedException {
         List<String> command = composeCommand();

@@ -49,10 +49,39 @@ class KafkaAclsTest {
                 && (a.operations().contains(operation) || a.operations().contains("All")));
     }
 
+    /** The dead-letter replay tool's principal (docs/operations.md): reads dead letters, writes them back. */
+    static final String REPLAY = "dlq-replay";
+
     @Test
-    void thereIsOnePrincipalPerServiceAndItIsTheUserNameTheServiceLogsInWith() {
+    void thereIsOnePrincipalPerServiceAndItIsTheUserNameTheServiceLogsInWithAndOneForTheReplayTool() {
+        List<String> expected = new ArrayList<>(ServiceConfig.all().stream().map(ServiceConfig::name).toList());
+        expected.add(REPLAY);
         assertThat(users.stream().map(u -> Yaml.string(u, "metadata.name")).toList())
-                .containsExactlyInAnyOrderElementsOf(ServiceConfig.all().stream().map(ServiceConfig::name).toList());
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void theReplayToolReadsEveryDeadLetterTopicAndWritesOnlyTheTopicsTheLettersCameFrom() {
+        for (TopicSpec topic : catalog.topics()) {
+            if (topic.isDeadLetterTopic()) {
+                assertThat(allows(REPLAY, "topic", topic.name(), "Read")).as("reads " + topic.name()).isTrue();
+                assertThat(allows(REPLAY, "topic", topic.deadLetterOf(), "Write")).as("writes " + topic.deadLetterOf()).isTrue();
+            }
+        }
+        for (Acl acl : acls()) {
+            if (!acl.principal().equals(REPLAY)) {
+                continue;
+            }
+            TopicSpec topic = catalog.topic(acl.name());
+            assertThat(acl.type()).isEqualTo("topic");
+            assertThat(acl.operations()).doesNotContain("All", "Alter", "Delete", "Create");
+            if (acl.operations().contains("Write")) {
+                assertThat(topic.dlq()).as("%s writes only topics that have dead letters", REPLAY).isNotNull();
+            }
+            if (acl.operations().contains("Read")) {
+                assertThat(topic.isDeadLetterTopic()).as("%s reads only dead letters", REPLAY).isTrue();
+            }
+        }
     }
 
     @Test
@@ -76,7 +105,7 @@ class KafkaAclsTest {
     @Test
     void aServiceWritesOnlyItsOwnTopicsAndTheDeadLettersOfWhatItConsumes() {
         for (Acl acl : acls()) {
-            if (!acl.type().equals("topic") || !acl.pattern().equals("literal")) {
+            if (!acl.type().equals("topic") || !acl.pattern().equals("literal") || acl.principal().equals(REPLAY)) {
                 continue;
             }
             TopicSpec topic = catalog.topic(acl.name());

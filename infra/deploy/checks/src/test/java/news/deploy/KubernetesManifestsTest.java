@@ -55,7 +55,8 @@ class KubernetesManifestsTest {
                 for (String ref : referenced) {
                     assertThat(file.getParent().resolve(ref)).as("%s names %s", file, ref).exists();
                 }
-            } else if (!file.toString().contains("/kafka/") && !file.getFileName().toString().startsWith("client-")) {
+            } else if (!file.toString().contains("/kafka/") && !file.getFileName().toString().startsWith("client-")
+                    && !file.endsWith("monitoring/alertmanager.yml")) {
                 documents.forEach(d -> assertThat(d).as(file + ": every resource names apiVersion and kind")
                         .containsKeys("apiVersion", "kind"));
             }
@@ -145,6 +146,111 @@ class KubernetesManifestsTest {
                     .as(service.name() + " is scraped on its management port")
                     .containsEntry("prometheus.io/port", String.valueOf(managementPort));
         }
+    }
+
+    /**
+     * Services are reached only from the gateway (ranking-service also from its own instances, which forward queries to
+     * the owner of a list), the gateway's HTTP port from anywhere, every management port only from Prometheus.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void networkPoliciesLetOnlyTheGatewayReachTheServicesAndOnlyPrometheusTheirManagementPorts(String overlay) {
+        Manifests m = rendered(overlay);
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> labels = Manifests.podLabels(m.workload(service.name()).orElseThrow());
+            List<Map<String, Object>> policies = m.ofKind("NetworkPolicy").stream()
+                    .filter(p -> Manifests.selects(Yaml.map(p, "spec.podSelector.matchLabels"), labels)).toList();
+            assertThat(policies).as(overlay + ": " + service.name() + " has a NetworkPolicy").hasSize(1);
+            Map<String, Object> policy = policies.get(0);
+            assertThat(Yaml.list(policy, "spec.policyTypes")).contains("Ingress");
+            Map<Object, List<Object>> fromByPort = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> rule : Yaml.maps(policy, "spec.ingress")) {
+                List<Object> from = Yaml.maps(rule, "from").stream()
+                        .<Object>map(f -> f.containsKey("namespaceSelector") ? "any namespace: "
+                                + Yaml.at(f, "podSelector.matchLabels") : Yaml.at(f, "podSelector.matchLabels")).toList();
+                Yaml.maps(rule, "ports").forEach(port -> fromByPort.computeIfAbsent(port.get("port"), k -> new ArrayList<>())
+                        .addAll(from.isEmpty() ? List.of("anywhere") : from));
+            }
+            assertThat(fromByPort.keySet()).as(overlay + " " + service.name()).containsExactlyInAnyOrder("http", "management");
+            assertThat(fromByPort.get("management")).as(service.name() + " management")
+                    .containsExactly("any namespace: {app.kubernetes.io/name=prometheus}");
+            List<Object> http = fromByPort.get("http");
+            switch (service.name()) {
+                case "gateway" -> assertThat(http).containsExactly("anywhere");
+                case "ranking-service" -> assertThat(http).containsExactlyInAnyOrder(
+                        Map.of("app.kubernetes.io/name", "gateway"), Map.of("app.kubernetes.io/name", "ranking-service"));
+                default -> assertThat(http).containsExactly(Map.of("app.kubernetes.io/name", "gateway"));
+            }
+        }
+    }
+
+    /** The one way in from outside is the gateway's HTTP port; production names its host and certificate. */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void theIngressLeadsToTheGatewaysHttpPortOnly(String overlay) {
+        Manifests m = rendered(overlay);
+        List<Map<String, Object>> ingresses = m.ofKind("Ingress");
+        assertThat(ingresses).hasSize(1);
+        List<Map<String, Object>> backends = new ArrayList<>();
+        for (Map<String, Object> rule : Yaml.maps(ingresses.get(0), "spec.rules")) {
+            Yaml.maps(rule, "http.paths").forEach(p -> backends.add(Yaml.map(p, "backend.service")));
+        }
+        assertThat(backends).isNotEmpty().allSatisfy(b -> assertThat(b)
+                .isEqualTo(Map.of("name", "gateway", "port", Map.of("name", "http"))));
+        if (overlay.endsWith("production")) {
+            assertThat(Yaml.maps(ingresses.get(0), "spec.tls")).isNotEmpty();
+            assertThat(String.valueOf(Yaml.maps(ingresses.get(0), "spec.rules").get(0).get("host"))).isNotBlank()
+                    .isNotEqualTo("null");
+        }
+    }
+
+    /** One instance per zone first, as docs/capacity.md assumes; a cluster without zones still schedules. */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void everyServiceSpreadsOverZones(String overlay) {
+        Manifests m = rendered(overlay);
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> workload = m.workload(service.name()).orElseThrow();
+            assertThat(Yaml.maps(workload, "spec.template.spec.topologySpreadConstraints")).as(service.name())
+                    .anySatisfy(c -> {
+                        assertThat(c).containsEntry("topologyKey", "topology.kubernetes.io/zone").containsEntry("maxSkew", 1);
+                        assertThat(Manifests.selects(Yaml.map(c, "labelSelector.matchLabels"),
+                                Manifests.podLabels(workload))).isTrue();
+                    });
+        }
+    }
+
+    /**
+     * Production: Strimzi resources on the v1 API (the only one Strimzi 1.x serves), the brokers' JMX metrics and the
+     * Kafka exporter on, the stores reachable only by their owners, and the monitoring of k8s/monitoring included.
+     */
+    @Test
+    void productionRunsStrimziV1WithBrokerMetricsAndTheStoresOnlyForTheirOwners() {
+        Manifests production = rendered("overlays/production");
+        production.resources().stream().filter(r -> String.valueOf(r.get("apiVersion")).startsWith("kafka.strimzi.io/"))
+                .forEach(r -> assertThat(r.get("apiVersion")).as(r.get("kind") + " " + Yaml.at(r, "metadata.name"))
+                        .isEqualTo("kafka.strimzi.io/v1"));
+        Map<String, Object> kafka = production.get("Kafka", "news-kafka");
+        assertThat(Yaml.map(kafka, "spec.kafkaExporter")).containsKeys("groupRegex", "topicRegex");
+        Map<String, Object> metrics = Yaml.map(kafka, "spec.kafka.metricsConfig");
+        assertThat(metrics.get("type")).isEqualTo("jmxPrometheusExporter");
+        Map<String, Object> rules = production.get("ConfigMap", Yaml.string(metrics, "valueFrom.configMapKeyRef.name"));
+        String config = String.valueOf(Yaml.map(rules, "data").get(Yaml.string(metrics, "valueFrom.configMapKeyRef.key")));
+        assertThat(config).contains("kafka_server_$1_$2", "kafka_controller_$1_$2", "UnderReplicatedPartitions");
+        assertThat(Yaml.maps(kafka, "spec.kafka.listeners")).allSatisfy(l -> assertThat(Yaml.list(l, "networkPolicyPeers"))
+                .as("listener " + l.get("name") + " only for the platform's pods").isNotEmpty());
+
+        Map<String, Object> mongo = production.get("NetworkPolicy", "news-mongodb");
+        List<Object> owners = new ArrayList<>();
+        Yaml.maps(mongo, "spec.ingress").forEach(rule -> Yaml.maps(rule, "from")
+                .forEach(f -> owners.add(Yaml.at(f, "podSelector.matchLabels"))));
+        assertThat(owners).containsExactlyInAnyOrder(Map.of("app.kubernetes.io/name", "article-service"),
+                Map.of("app.kubernetes.io/name", "comment-service"), Map.of("app.kubernetes.io/name", "mongodb-exporter"),
+                Map.of("app", "news-mongodb-svc"));
+        assertThat(production.ofKind("PodMonitor")).extracting(p -> Yaml.at(p, "metadata.name"))
+                .containsExactlyInAnyOrder("news-services", "kafka", "kafka-exporter", "mongodb-exporter");
+        assertThat(production.ofKind("PrometheusRule")).hasSize(1);
+        assertThat(production.find("Service", "alertmanager")).isPresent();
     }
 
     /** Actuator stays inside: no Service (so no gateway route, no Ingress backend) leads to a management port. */

@@ -25,13 +25,31 @@ class MongoUsersTest {
         assertThat(Yaml.at(replicaSet, "spec.security.tls.enabled")).isEqualTo(true);
     }
 
+    static final String EXPORTER = "mongodb-exporter";
+
+    @Test
+    void theMetricsExporterMayOnlyMonitorAndReadsItsConnectionStringFromTheSecretTheOperatorWrites() {
+        Map<String, Object> user = Yaml.maps(replicaSet, "spec.users").stream().filter(u -> EXPORTER.equals(u.get("name")))
+                .findFirst().orElseThrow();
+        assertThat(Yaml.maps(user, "roles")).containsExactlyInAnyOrder(Map.of("name", "clusterMonitor", "db", "admin"),
+                Map.of("name", "read", "db", "local"));
+        assertThat(Yaml.string(user, "connectionStringSecretName")).isEqualTo(EXPORTER + "-mongodb");
+        Map<String, Object> deployment = Yaml.documents(Repository.K8S.resolve("overlays/production/mongodb-exporter.yaml"))
+                .stream().filter(d -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> container = Yaml.maps(deployment, "spec.template.spec.containers").get(0);
+        assertThat(Yaml.maps(container, "env")).anySatisfy(env -> assertThat(Yaml.string(env, "valueFrom.secretKeyRef.name"))
+                .isEqualTo(EXPORTER + "-mongodb"));
+        assertThat(Yaml.list(container, "args")).contains("--compatible-mode");
+    }
+
     @Test
     void everyServiceWithDataHasItsOwnUserWithReadWriteOnItsOwnDatabaseOnly() {
         List<Map<String, Object>> users = Yaml.maps(replicaSet, "spec.users");
         List<ServiceConfig> withData = ServiceConfig.all().stream().filter(ServiceConfig::usesMongo).toList();
         assertThat(withData).extracting(ServiceConfig::name).contains("article-service", "comment-service");
-        assertThat(users).extracting(u -> u.get("name"))
-                .containsExactlyInAnyOrderElementsOf(withData.stream().map(ServiceConfig::name).toList());
+        List<String> expected = new java.util.ArrayList<>(withData.stream().map(ServiceConfig::name).toList());
+        expected.add(EXPORTER);
+        assertThat(users).extracting(u -> u.get("name")).containsExactlyInAnyOrderElementsOf(expected);
         for (ServiceConfig service : withData) {
             Map<String, Object> user = users.stream().filter(u -> service.name().equals(u.get("name"))).findFirst().orElseThrow();
             assertThat(Yaml.maps(user, "roles")).as(service.name())

@@ -85,7 +85,7 @@ final class TopicArtifacts {
             Map<String, String> config = new LinkedHashMap<>(new TreeMap<>(topic.config()));
             config.put("min.insync.replicas", Integer.toString(PRODUCTION_MIN_INSYNC_REPLICAS));
             s.append("---\n")
-                    .append("apiVersion: kafka.strimzi.io/v1beta2\n")
+                    .append("apiVersion: kafka.strimzi.io/v1\n")
                     .append("kind: KafkaTopic\n")
                     .append("metadata:\n")
                     .append("  name: ").append(topic.name()).append('\n')

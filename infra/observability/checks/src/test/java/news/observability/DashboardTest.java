@@ -42,25 +42,32 @@ class DashboardTest {
     }
 
     @Test
-    void everyDashboardIsWellFormedAndQueriesTheProvisionedDataSource() {
+    void everyDashboardIsWellFormedAndEveryPanelQueriesTheDataSourceVariableAndHonoursTheServiceVariable() {
         assertThat(Observability.dashboards()).isNotEmpty();
         Set<String> uids = new HashSet<>();
         for (Path file : Observability.dashboards()) {
             JsonNode dashboard = Observability.json(file);
             assertThat(uids.add(dashboard.path("uid").asString())).as("unique uid " + file).isTrue();
             assertThat(dashboard.path("title").asString()).isNotBlank();
+            Map<String, JsonNode> variables = new java.util.LinkedHashMap<>();
+            dashboard.path("templating").path("list").forEach(v -> variables.put(v.path("name").asString(), v));
+            assertThat(variables.get("datasource")).as("a data source variable, so the dashboard works with any"
+                    + " Prometheus data source").isNotNull();
+            assertThat(variables.get("datasource").path("type").asString()).isEqualTo("datasource");
+            assertThat(variables.get("datasource").path("query").asString()).isEqualTo("prometheus");
+            assertThat(variables.get("application").path("datasource").path("uid").asString()).isEqualTo("${datasource}");
             Set<Integer> ids = new HashSet<>();
             for (JsonNode panel : dashboard.path("panels")) {
                 assertThat(ids.add(panel.path("id").asInt())).as("unique panel id in " + file).isTrue();
                 if (panel.path("type").asString().equals("row")) {
                     continue;
                 }
-                assertThat(panel.path("datasource").path("uid").asString()).as(panel.path("title").asString())
-                        .isEqualTo("prometheus");
-                assertThat(panel.path("targets")).as(panel.path("title").asString()).isNotEmpty();
+                String title = panel.path("title").asString();
+                assertThat(panel.path("datasource").path("uid").asString()).as(title).isEqualTo("${datasource}");
+                assertThat(panel.path("targets")).as(title).isNotEmpty();
                 panel.path("targets").forEach(target -> {
-                    assertThat(target.path("expr").asString()).as(panel.path("title").asString()).isNotBlank();
-                    assertThat(target.path("datasource").path("uid").asString()).isEqualTo("prometheus");
+                    assertThat(target.path("expr").asString()).as(title).isNotBlank().contains("$application");
+                    assertThat(target.path("datasource").path("uid").asString()).as(title).isEqualTo("${datasource}");
                 });
             }
         }

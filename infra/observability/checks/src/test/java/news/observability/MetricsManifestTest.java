@@ -30,14 +30,34 @@ class MetricsManifestTest {
     }
 
     @Test
-    void everyMetricADashboardOrAnAlertUsesIsOneTheServicesExport() {
+    void theExportersOfTheInfrastructureAreNamedByTheirScrapeJobs() {
+        assertThat(Observability.exporters().keySet()).containsExactlyInAnyOrder("kafka-exporter", "kafka",
+                "mongodb-exporter");
+        assertThat(Observability.exporterNames()).doesNotContainAnyElementsOf(Observability.manifest().values().stream()
+                .flatMap(java.util.List::stream).toList());
+    }
+
+    @Test
+    void everyMetricADashboardOrAnAlertUsesIsOneTheServicesOrExportersExportOrARuleRecords() {
         Map<String, Set<String>> used = used();
         Set<String> exported = Observability.manifestNames();
+        Set<String> recorded = Observability.recordingRules().keySet();
 
         used.forEach((where, metrics) -> assertThat(metrics).as(where)
-                .allSatisfy(metric -> assertThat(PROMETHEUS_OWN.contains(metric) || exported.contains(metric))
-                        .as("%s uses %s, which no service is known to export (infra/observability/metrics.yaml)",
-                                where, metric).isTrue()));
+                .allSatisfy(metric -> assertThat(PROMETHEUS_OWN.contains(metric) || exported.contains(metric)
+                        || recorded.contains(metric))
+                        .as("%s uses %s, which no service or exporter is known to export (infra/observability/metrics.yaml)"
+                                + " and no rule of alerts.yml records", where, metric).isTrue()));
+    }
+
+    @Test
+    void recordedSeriesFollowTheLevelMetricOperationsNamingAndAreUsed() {
+        Set<String> all = new LinkedHashSet<>();
+        used().values().forEach(all::addAll);
+        assertThat(Observability.recordingRules().keySet()).allSatisfy(name -> {
+            assertThat(name).matches("[a-z_]+:[a-z_]+(:[a-z0-9_]+)?");
+            assertThat(all).as(name + " is used by an alert or a panel").contains(name);
+        });
     }
 
     @Test
@@ -73,6 +93,11 @@ class MetricsManifestTest {
         }
         Observability.alerts().forEach((name, rule) ->
                 used.put("alert " + name, PromQl.metrics(String.valueOf(rule.get("expr")))));
+        Observability.recordingRules().forEach((name, rules) -> {
+            for (int i = 0; i < rules.size(); i++) {
+                used.put("recording rule " + name + " #" + (i + 1), PromQl.metrics(String.valueOf(rules.get(i).get("expr"))));
+            }
+        });
         return used;
     }
 }

@@ -88,13 +88,29 @@ final class Observability {
         return queries;
     }
 
+    /** Every recording rule of alerts.yml: the series Prometheus records itself, by name. */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<Map<String, Object>>> recordingRules() {
+        Map<String, List<Map<String, Object>>> records = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) yaml(ALERTS).get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                if (rule.containsKey("record")) {
+                    records.computeIfAbsent(String.valueOf(rule.get("record")), r -> new ArrayList<>()).add(rule);
+                }
+            }
+        }
+        return records;
+    }
+
     /** Every alert rule of alerts.yml, as {@code name -> rule}. */
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> alerts() {
         Map<String, Map<String, Object>> alerts = new java.util.LinkedHashMap<>();
         for (Map<String, Object> group : (List<Map<String, Object>>) yaml(ALERTS).get("groups")) {
             for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
-                alerts.put(String.valueOf(rule.get("alert")), rule);
+                if (rule.containsKey("alert")) {
+                    alerts.put(String.valueOf(rule.get("alert")), rule);
+                }
             }
         }
         return alerts;
@@ -106,9 +122,23 @@ final class Observability {
         return (Map<String, List<String>>) yaml(DIR.resolve("metrics.yaml")).get("services");
     }
 
+    /** metrics.yaml: the metric names each exporter job of the infrastructure exports. */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> exporters() {
+        return (Map<String, List<String>>) yaml(DIR.resolve("metrics.yaml")).get("exporters");
+    }
+
+    /** Every name metrics.yaml lists, the services' and the exporters'. */
     static Set<String> manifestNames() {
         Set<String> names = new LinkedHashSet<>();
         manifest().values().forEach(names::addAll);
+        exporters().values().forEach(names::addAll);
+        return names;
+    }
+
+    static Set<String> exporterNames() {
+        Set<String> names = new LinkedHashSet<>();
+        exporters().values().forEach(names::addAll);
         return names;
     }
 

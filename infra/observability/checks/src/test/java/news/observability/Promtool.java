@@ -23,7 +23,7 @@ final class Promtool {
         }
     }
 
-    private static final Path EXECUTABLE = find();
+    private static final Path EXECUTABLE = find("PROMTOOL", "promtool");
 
     private Promtool() {
     }
@@ -35,8 +35,12 @@ final class Promtool {
 
     static Result run(Path workingDirectory, String... arguments) {
         assumeInstalled();
+        return execute(EXECUTABLE, workingDirectory, arguments);
+    }
+
+    static Result execute(Path executable, Path workingDirectory, String... arguments) {
         List<String> command = new ArrayList<>();
-        command.add(EXECUTABLE.toString());
+        command.add(executable.toString());
         command.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -45,7 +49,7 @@ final class Promtool {
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("promtool did not finish: " + command);
+                throw new IllegalStateException(executable.getFileName() + " did not finish: " + command);
             }
             return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -56,13 +60,13 @@ final class Promtool {
         }
     }
 
-    private static Path find() {
-        String configured = System.getenv("PROMTOOL");
+    static Path find(String variable, String name) {
+        String configured = System.getenv(variable);
         if (configured != null && !configured.isBlank() && Files.isExecutable(Path.of(configured))) {
             return Path.of(configured);
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "promtool");
+            Path candidate = Path.of(dir, name);
             if (!dir.isBlank() && Files.isExecutable(candidate)) {
                 return candidate;
             }
