@@ -149,10 +149,11 @@ class PoisonRecordsTest {
                         assertThat(Lists.comparable(mustReads.json())).as("2 views + 5 x 2 comments + 10 x 1 share")
                                 .contains(article + "=22");
                     });
+            // the section's latest stories on the home page come from the read model alone; Just In would not do,
+            // since a headline in Popular Now or Most Shared is left out of it
             await("the gateway's read model took the new title").atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
-                            Api.get(stack.api("/api/pages/home")).json().path("lists").path("justIn").toString())
-                            .contains(title));
+                            sectionLatest(Api.get(stack.api("/api/pages/home")).json(), "Views")).contains(title));
             assertThat(Api.post(stack.api("/api/articles/" + article + "/unpublish"), null, Newsroom.EDITOR).status())
                     .isEqualTo(200);
             await("comment-service took the withdrawal after the poison").atMost(Duration.ofMinutes(1))
@@ -218,6 +219,16 @@ class PoisonRecordsTest {
         counters.put("gateway rejected", Metrics.of(stack.gateway())
                 .sum("news_read_model_records_total", "topic", Kafka.ARTICLE_EVENTS, "outcome", "rejected"));
         return counters;
+    }
+
+    /** The latest headlines of one section on the home page, as JSON text. */
+    private static String sectionLatest(JsonNode home, String section) {
+        for (JsonNode part : home.path("sections")) {
+            if (section.equals(part.path("section").asString())) {
+                return part.path("latest").toString();
+            }
+        }
+        return "";
     }
 
     private static JsonNode entry(Api.Answer list, String article) {

@@ -109,7 +109,7 @@ final class SystemStack {
         List<String> missing = layout.missingBuildOutputs();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Build the service jars first: ./mvnw -B -q -DskipTests package -pl "
-                    + "article-service,comment-service,ranking-service,gateway,infra/local-kafka,infra/local-mongo"
+                    + "article-service,comment-service,ranking-service,gateway,infra/local-kafka,infra/local-mongo,infra/identity"
                     + " (missing: " + missing + ")");
         }
         killLeftoversOfAnEarlierRun();
