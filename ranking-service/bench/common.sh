@@ -81,6 +81,16 @@ free_port() {
   echo "no free port from $1" >&2; exit 1
 }
 
+# free_service_port <from>: a free port whose management port (port + 1000) is free too
+free_service_port() {
+  local port
+  for port in $(seq "$1" $(($1 + 200))); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
+        && ! (exec 3<>"/dev/tcp/127.0.0.1/$((port + 1000))") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "no free port pair from $1" >&2; exit 1
+}
+
 start_broker() {
   if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
     BOOTSTRAP="$KAFKA_BOOTSTRAP_SERVERS"

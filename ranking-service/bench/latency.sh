@@ -14,7 +14,7 @@ start_broker
 if [[ -n "${RANKINGS_URL:-}" ]]; then
   URL="$RANKINGS_URL"          # a running platform (with KAFKA_BOOTSTRAP_SERVERS): its gateway or ranking-service
 else
-  PORT="$(free_port 18093)"
+  PORT="$(free_service_port 17093)"
   start_service "$PORT" "bench-latency-$(date +%s)"
   URL="http://127.0.0.1:$PORT"
 fi

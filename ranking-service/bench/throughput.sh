@@ -55,7 +55,7 @@ CP="$(tail -1 "$WORK/consumer-performance.txt" | awk -F', *' '{printf "%.0f", $6
 if [[ "${BENCH_SERVICE:-1}" == "1" ]]; then
   echo "== ranking-service, the same records through the topology (exactly-once, state with changelogs)"
   APP="bench-throughput-$(date +%s)"
-  PORT="$(free_port 18093)"
+  PORT="$(free_service_port 17093)"
   start_service "$PORT" "$APP"
   processed_by "$SERVICE_PID" "$APP" "$WORK/ranking-service.txt"
   row "ranking-service" "$WORK/ranking-service.txt"
