@@ -245,7 +245,8 @@ class KubernetesManifestsTest {
         Yaml.maps(mongo, "spec.ingress").forEach(rule -> Yaml.maps(rule, "from")
                 .forEach(f -> owners.add(Yaml.at(f, "podSelector.matchLabels"))));
         assertThat(owners).containsExactlyInAnyOrder(Map.of("app.kubernetes.io/name", "article-service"),
-                Map.of("app.kubernetes.io/name", "comment-service"), Map.of("app.kubernetes.io/name", "mongodb-exporter"),
+                Map.of("app.kubernetes.io/name", "comment-service"), Map.of("app.kubernetes.io/name", "gateway"),
+                Map.of("app.kubernetes.io/name", "mongodb-exporter"),
                 Map.of("app", "news-mongodb-svc"));
         assertThat(production.ofKind("PodMonitor")).extracting(p -> Yaml.at(p, "metadata.name"))
                 .containsExactlyInAnyOrder("news-services", "kafka", "kafka-exporter", "mongodb-exporter");
