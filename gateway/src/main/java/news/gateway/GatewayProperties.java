@@ -44,7 +44,7 @@ public record GatewayProperties(@DefaultValue Services services,
      * @param articleTimeout       how long a page waits for article-service
      * @param commentsTimeout      how long a page waits for comment-service
      * @param commentsLimit        comments on the first page of comments
-     * @param commentMaxLength     the longest comment, in code points (DESIGN §3: 300)
+     * @param commentMaxLength     the longest comment, in code points (the product's comment box: 300)
      * @param listSize             headlines per list
      * @param freshFor             how long an assembled page is served as it is before it is rebuilt in the background
      * @param staleFor             how long an assembled page may still be served (while a rebuild runs) before a
