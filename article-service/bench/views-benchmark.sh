@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The views benchmark of issue #3: wrk sends the same POST /api/articles/{id}/views requests (views.lua) to a running
+# The views benchmark: wrk sends the same POST /api/articles/{id}/views requests (views.lua) to a running
 # article-service and, in the same run, to nginx (one worker) answering every one of them 202 at once: the baseline
 # of what this machine's loopback and wrk allow. Prints wrk's figures for both; stops the nginx it started.
 #

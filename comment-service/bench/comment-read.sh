@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Comment-read benchmark of issue #4: GET the newest 20 comments of an article that has 10,000 (and a page from
+# Comment-read benchmark: GET the newest 20 comments of an article that has 10,000 (and a page from
 # the middle, through the cursor). See bench/README.md.
 #
 #   bench/comment-read.sh                 against a running platform (infra/platform up): seeds the article into

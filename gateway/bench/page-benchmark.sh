@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The page benchmark of issue #6: GET /api/pages/article/{id} through the gateway vs. nginx serving the same
+# The page benchmark: GET /api/pages/article/{id} through the gateway vs. nginx serving the same
 # response bytes (and headers) from a file, side by side in one session, wrk with one thread.
 #
 #   gateway/bench/page-benchmark.sh <articleId> [duration=30s] [connections=64] [warm-up=15s]

@@ -21,7 +21,7 @@ import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
-/** Bad input never yields a 5xx, never stores anything and never emits an event (DESIGN §3). */
+/** Bad input never yields a 5xx, never stores anything and never emits an event (the product's rule for bad input). */
 class BadInputTest extends IntegrationTest {
 
     @Autowired

@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Everything the gateway needs to know that is not code ({@code news.gateway.*}); {@code application.yml} maps the
- * environment variables onto it.
+ * environment variables onto it. Each default is written once: beside its environment variable in
+ * {@code application.yml} where there is one, else here.
  *
  * @param services       where the services behind the gateway listen
  * @param pages          page assembly: part timeouts, caches, list sizes, HTTP caching
@@ -32,11 +33,11 @@ public record GatewayProperties(@DefaultValue Services services,
                                 @DefaultValue ReadModels readModels,
                                 @DefaultValue Cors cors,
                                 @DefaultValue RateLimit rateLimit,
-                                @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
+                                List<String> trustedProxies) {
 
-    public record Services(@DefaultValue("http://localhost:8081") URI article,
-                           @DefaultValue("http://localhost:8082") URI comment,
-                           @DefaultValue("http://localhost:8083") URI ranking,
+    public record Services(URI article,
+                           URI comment,
+                           URI ranking,
                            @DefaultValue("250ms") Duration connectTimeout) {
     }
 
@@ -44,7 +45,7 @@ public record GatewayProperties(@DefaultValue Services services,
      * @param articleTimeout       how long a page waits for article-service
      * @param commentsTimeout      how long a page waits for comment-service
      * @param commentsLimit        comments on the first page of comments
-     * @param commentMaxLength     the longest comment, in code points (DESIGN §3: 300)
+     * @param commentMaxLength     the longest comment, in code points (the product's comment box: 300)
      * @param listSize             headlines per list
      * @param freshFor             how long an assembled page is served as it is before it is rebuilt in the background
      * @param staleFor             how long an assembled page may still be served (while a rebuild runs) before a
@@ -57,18 +58,18 @@ public record GatewayProperties(@DefaultValue Services services,
      * @param homeRankings         the ranking lists of the home page: its name in the page's {@code lists} to the
      *                             list's name on {@code news.rankings}, in the page's priority order
      */
-    public record Pages(@DefaultValue("400ms") Duration articleTimeout,
-                        @DefaultValue("400ms") Duration commentsTimeout,
+    public record Pages(Duration articleTimeout,
+                        Duration commentsTimeout,
                         @DefaultValue("20") int commentsLimit,
                         @DefaultValue("300") int commentMaxLength,
                         @DefaultValue("6") int listSize,
-                        @DefaultValue("1s") Duration freshFor,
-                        @DefaultValue("30s") Duration staleFor,
+                        Duration freshFor,
+                        Duration staleFor,
                         @DefaultValue("6h") Duration lastGoodFor,
                         @DefaultValue("20000") int lastGoodEntries,
                         @DefaultValue("32MB") DataSize cacheSize,
-                        @DefaultValue("5s") Duration maxAge,
-                        @DefaultValue("30s") Duration staleWhileRevalidate,
+                        Duration maxAge,
+                        Duration staleWhileRevalidate,
                         Map<String, String> homeRankings) {
 
         public Pages {
@@ -84,14 +85,14 @@ public record GatewayProperties(@DefaultValue Services services,
     }
 
     /**
-     * @param bootstrapServers the broker
-     * @param articleEvents    the topic of article snapshots
-     * @param rankings         the topic of Popular Now and Must-Reads lists
+     * @param bootstrapServers the broker ({@code spring.kafka.bootstrap-servers}, as every client of the platform)
+     * @param articleEvents    the topic of article snapshots ({@code news.topics.article-events}, as every service)
+     * @param rankings         the topic of the ranking lists ({@code news.topics.rankings}, as every service)
      * @param seenEventIds     how many recent {@code ce_id}s are remembered to drop redeliveries
      */
-    public record ReadModels(@DefaultValue("localhost:9092") String bootstrapServers,
-                             @DefaultValue("news.article-events") String articleEvents,
-                             @DefaultValue("news.rankings") String rankings,
+    public record ReadModels(String bootstrapServers,
+                             String articleEvents,
+                             String rankings,
                              @DefaultValue("100000") int seenEventIds) {
     }
 
@@ -104,9 +105,9 @@ public record GatewayProperties(@DefaultValue Services services,
      * @param period    the refill period
      * @param clients   how many client addresses are tracked at once
      */
-    public record RateLimit(@DefaultValue("30") long capacity,
-                            @DefaultValue("30") long refill,
-                            @DefaultValue("1m") Duration period,
+    public record RateLimit(long capacity,
+                            long refill,
+                            Duration period,
                             @DefaultValue("100000") int clients) {
     }
 }

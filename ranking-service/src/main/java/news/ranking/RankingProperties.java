@@ -17,8 +17,9 @@ import news.ranking.rules.Measure;
 
 /**
  * Every tunable of the rankings ({@code news.ranking.*}): the measures and the lists as data (windows, buckets,
- * weights, ageing), list sizes, and the pace of emission and publication. The values live in {@code application.yml} (DESIGN §5 as defaults) and nowhere
- * else; {@code README.md} explains each one.
+ * weights, ageing), list sizes, and the pace of emission and publication. The values live in
+ * {@code application.yml} (the rules of docs/product.md as defaults) and nowhere else; {@code README.md} explains each
+ * one.
  *
  * @param source         {@code ce_source} of the {@code news.ranking.updated} events
  * @param consumer       {@code x-dlq-consumer} of the dead letters this service writes

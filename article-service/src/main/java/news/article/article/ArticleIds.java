@@ -3,11 +3,13 @@ package news.article.article;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
+import news.contracts.ContractNames;
+
 /** Article ids: 12 random base-62 characters (71 bits), short enough for URLs, never guessable in order. */
 final class ArticleIds {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern FORM = Pattern.compile(ContractNames.ID_PATTERN);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ArticleIds() {

@@ -1,9 +1,11 @@
 package news.article.article;
 
+import news.contracts.ContractNames;
+
 /** A draft or unpublished article became visible to readers. */
 record ArticlePublished(ArticleSnapshot snapshot) implements ArticleEvent {
     @Override
     public String type() {
-        return "news.article.published";
+        return ContractNames.ARTICLE_PUBLISHED;
     }
 }

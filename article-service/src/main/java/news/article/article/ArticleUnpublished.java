@@ -1,9 +1,11 @@
 package news.article.article;
 
+import news.contracts.ContractNames;
+
 /** A published article was withdrawn; it leaves every list at once. */
 record ArticleUnpublished(ArticleSnapshot snapshot) implements ArticleEvent {
     @Override
     public String type() {
-        return "news.article.unpublished";
+        return ContractNames.ARTICLE_UNPUBLISHED;
     }
 }

@@ -1,9 +1,11 @@
 package news.article.article;
 
+import news.contracts.ContractNames;
+
 /** A published article changed: its content or its editor pick. */
 record ArticleUpdated(ArticleSnapshot snapshot) implements ArticleEvent {
     @Override
     public String type() {
-        return "news.article.updated";
+        return ContractNames.ARTICLE_UPDATED;
     }
 }

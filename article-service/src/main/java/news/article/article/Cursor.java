@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import news.contracts.ContractNames;
+
 /**
  * Where the next page of a newest-first list starts: after the last article of the previous page, by its time in
  * the list's order ({@code publishedAt} for readers, {@code updatedAt} in the newsroom) and then its id. Keyset
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
 record Cursor(Instant at, String id, String scope) {
 
     private static final Pattern FORM =
-            Pattern.compile("c1\\.(-?[0-9]{1,19})\\.([A-Za-z0-9_-]{1,64})(?:\\.([A-Za-z0-9_-]{1,32}))?");
+            Pattern.compile("c1\\.(-?[0-9]{1,19})\\.(" + ContractNames.ID_PATTERN + ")(?:\\.([A-Za-z0-9_-]{1,32}))?");
 
     String encode() {
         String plain = "c1." + at.toEpochMilli() + "." + id + (scope.isEmpty() ? "" : "." + scope);

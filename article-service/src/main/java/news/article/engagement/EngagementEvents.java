@@ -24,6 +24,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import news.kit.cloudevents.CloudEvent;
 import tools.jackson.databind.json.JsonMapper;
 
+import news.contracts.ContractNames;
+
 /**
  * Publishes views and shares straight to their topics through a producer of their own: idempotent and batching
  * (the kit's producer settings), with {@code news.engagement.producer.*} on top, above all a small
@@ -34,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 class EngagementEvents implements SmartLifecycle, DisposableBean {
 
     static final String SOURCE = "/article-service";
-    static final String VIEWED = "news.article.viewed";
-    static final String SHARED = "news.article.shared";
+    static final String VIEWED = ContractNames.ARTICLE_VIEWED;
+    static final String SHARED = ContractNames.ARTICLE_SHARED;
 
     private static final Logger log = LoggerFactory.getLogger(EngagementEvents.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -13,7 +13,8 @@ import news.article.ArticleServiceTest;
 /**
  * The producer of views and shares may block a request for only a few milliseconds, so it must never have to fetch a
  * topic's metadata on the request path: it keeps the metadata of idle topics (the client's default forgets a topic
- * after 5 idle minutes, and the long system suite showed a share after a quiet spell answered 202 and dropped).
+ * after 5 idle minutes, and a share after a quiet spell would then wait for metadata, time out and be dropped after
+ * its 202).
  */
 @ArticleServiceTest
 class EngagementProducerTest {

@@ -7,16 +7,18 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import news.contracts.ContractNames;
+
 /**
  * The part of an article snapshot event this service needs: which article, whether it is published, and its version.
  * Other fields are ignored, as the contract asks of consumers, so additive changes to the snapshot never break us.
  */
 record ArticleEvent(String ceId, String type, String articleId, String status, long version) {
 
-    static final Set<String> TYPES = Set.of("news.article.published", "news.article.updated", "news.article.unpublished");
+    static final Set<String> TYPES = ContractNames.ARTICLE_EVENT_TYPES;
     static final String PUBLISHED = "published";
     private static final Set<String> STATUSES = Set.of(PUBLISHED, "unpublished");
-    private static final Pattern ARTICLE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ARTICLE_ID = Pattern.compile(ContractNames.ID_PATTERN);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     boolean published() {

@@ -28,8 +28,8 @@ class CommentConfiguration {
     /** Publishes the outbox of {@code comments} to {@code news.comment-events}. */
     @Bean
     OutboxRelay commentOutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                                   CommentProperties properties, OutboxProperties outbox, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, CommentDocument.COLLECTION, properties.eventsTopic(), outbox, meters);
+                                   CommentTopics topics, OutboxProperties outbox, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, CommentDocument.COLLECTION, topics.commentEvents(), outbox, meters);
     }
 
     @Bean

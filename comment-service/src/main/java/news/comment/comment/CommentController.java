@@ -22,7 +22,7 @@ import news.comment.comment.CommentViews.CommentView;
 import news.kit.tracing.CurrentTrace;
 import news.kit.web.ClientAddresses;
 
-/** The comment API of DESIGN §3. Reads are public; posting and removing need a reader or editor token. */
+/** The comment API (docs/product.md). Reads are public; posting and removing need a reader or editor token. */
 @RestController
 class CommentController {
 

@@ -3,11 +3,13 @@ package news.comment.comment;
 import java.time.Instant;
 import java.util.Map;
 
+import news.contracts.ContractNames;
+
 /** A reader posted a comment; {@code authorId} is the subject of the author's token. */
 record CommentPosted(String commentId, String articleId, String authorId, String text, Instant postedAt)
         implements CommentEvent {
 
-    static final String TYPE = "news.comment.posted";
+    static final String TYPE = ContractNames.COMMENT_POSTED;
 
     @Override
     public String type() {

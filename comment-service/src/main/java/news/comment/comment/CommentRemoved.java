@@ -3,10 +3,12 @@ package news.comment.comment;
 import java.time.Instant;
 import java.util.Map;
 
+import news.contracts.ContractNames;
+
 /** The author or an editor removed a comment; it no longer counts anywhere. */
 record CommentRemoved(String commentId, String articleId, Instant removedAt) implements CommentEvent {
 
-    static final String TYPE = "news.comment.removed";
+    static final String TYPE = ContractNames.COMMENT_REMOVED;
 
     @Override
     public String type() {

@@ -18,12 +18,13 @@ import news.comment.comment.CommentViews.CommentView;
 import news.comment.ratelimit.CommentRateLimiter;
 import news.kit.outbox.OutboxRelay;
 import news.kit.outbox.PendingEvent;
+import news.contracts.ContractNames;
 
 /** Posting, reading and removing comments, each change with its event in the same document write. */
 @Service
 class CommentService {
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final Pattern ID = Pattern.compile(ContractNames.ID_PATTERN);
     private static final char[] ID_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 

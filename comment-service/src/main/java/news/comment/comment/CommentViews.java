@@ -2,7 +2,7 @@ package news.comment.comment;
 
 import java.util.List;
 
-/** The JSON shapes of the comment API (DESIGN §3). */
+/** The JSON shapes of the comment API (docs/product.md). */
 final class CommentViews {
 
     private CommentViews() {

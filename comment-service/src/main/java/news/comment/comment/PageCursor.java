@@ -6,13 +6,15 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import news.contracts.ContractNames;
+
 /**
  * Where the next page starts: after the comment with this {@code postedAt} and id, in newest-first order. Clients
  * see it only as an opaque string and hand it back unchanged.
  */
 record PageCursor(Instant postedAt, String id) {
 
-    private static final Pattern FORM = Pattern.compile("c1:(-?\\d{1,19}):([A-Za-z0-9_-]{1,64})");
+    private static final Pattern FORM = Pattern.compile("c1:(-?\\d{1,19}):(" + ContractNames.ID_PATTERN + ")");
 
     static PageCursor after(CommentDocument last) {
         return new PageCursor(last.postedAt, last.id);

@@ -34,7 +34,7 @@ class EdgeConfiguration {
 
     @Bean
     WriteLimits writeLimits(ClientAddress clientAddress, GatewayProperties properties,
-                            KitAutoConfiguration.WebLimits limits) {
+                            KitAutoConfiguration.WebSettings limits) {
         return new WriteLimits(clientAddress, properties.rateLimit(), limits.maxRequestBody().toBytes());
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import news.gateway.readmodel.ArticleSnapshot;
 import news.gateway.readmodel.Headline;
 
-/** The JSON shapes of the page API (DESIGN §3), in the order the contract lists their fields. */
+/** The JSON shapes of the page API (docs/product.md), in the order the contract lists their fields. */
 final class PageJson {
 
     private PageJson() {

@@ -21,6 +21,8 @@ import news.gateway.readmodel.ArticleCatalog;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import news.contracts.ContractNames;
+
 /**
  * The two parts of an article page that come from services, each fetched with its own timeout behind its own
  * circuit breaker, never failing: a part that cannot be had fresh comes from the last good copy (the article also
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PageParts {
 
-    static final Pattern ARTICLE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final Pattern ARTICLE_ID = Pattern.compile(ContractNames.ID_PATTERN);
 
     enum Found { FOUND, NOT_FOUND, UNAVAILABLE }
 

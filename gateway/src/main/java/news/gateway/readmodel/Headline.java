@@ -2,6 +2,6 @@ package news.gateway.readmodel;
 
 import java.time.Instant;
 
-/** One entry of a headline list as pages show it (DESIGN §3): {@code {id, title, section, publishedAt}}. */
+/** One entry of a headline list as pages show it (the page API): {@code {id, title, section, publishedAt}}. */
 public record Headline(String id, String title, String section, Instant publishedAt) {
 }

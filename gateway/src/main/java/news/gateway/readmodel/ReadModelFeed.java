@@ -33,6 +33,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import news.contracts.ContractNames;
+
 /**
  * Feeds {@link ArticleCatalog} and {@link Rankings} from {@code news.article-events} and {@code news.rankings}: one
  * consumer thread, every partition of both topics assigned by hand and read from the beginning. Caught up once its
@@ -41,9 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReadModelFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFeed.class);
-    private static final Set<String> ARTICLE_TYPES =
-            Set.of("news.article.published", "news.article.updated", "news.article.unpublished");
-    private static final String RANKING_TYPE = "news.ranking.updated";
+    private static final Set<String> ARTICLE_TYPES = ContractNames.ARTICLE_EVENT_TYPES;
+    private static final String RANKING_TYPE = ContractNames.RANKING_UPDATED;
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final GatewayProperties.ReadModels settings;

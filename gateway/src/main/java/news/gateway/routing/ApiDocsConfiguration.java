@@ -22,6 +22,8 @@ import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
+import news.contracts.ContractNames;
+
 /**
  * The API documents through the gateway: its own {@code /v3/api-docs} (springdoc) with the page endpoints, which are
  * filters rather than controllers and so are described here; each service's document proxied at
@@ -45,7 +47,7 @@ class ApiDocsConfiguration {
                             + " services, the four headline lists from the read models; degraded names the parts"
                             + " served stale or empty. 404 for an unknown or unpublished article.")
                     .addParametersItem(new PathParameter().name("articleId").required(true)
-                            .schema(new StringSchema().pattern("[A-Za-z0-9_-]{1,64}")))));
+                            .schema(new StringSchema().pattern(ContractNames.ID_PATTERN)))));
         };
     }
 

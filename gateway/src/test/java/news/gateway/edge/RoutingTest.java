@@ -14,7 +14,7 @@ import news.gateway.support.FakeService;
 import news.gateway.support.FakeService.Reply;
 import news.gateway.support.TestArticle;
 
-/** The public API of DESIGN §3 reaches the owning service, with the client's address, request id and trace. */
+/** The public HTTP API (docs/product.md) reaches the owning service, with the client's address, request id and trace. */
 class RoutingTest extends GatewayIntegrationTest {
 
     private static final String RANKING = "{\"list\":\"popular-now\",\"section\":\"all\",\"window\":\"PT60M\","

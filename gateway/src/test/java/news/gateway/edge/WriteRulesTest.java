@@ -19,7 +19,7 @@ import news.testsupport.TestTokens;
 import reactor.core.publisher.Flux;
 
 /**
- * Writes at the door: bearer tokens checked with the roles of DESIGN §3 (401/403 as problem details), a per-client
+ * Writes at the door: bearer tokens checked with the roles of the public API (401/403 as problem details), a per-client
  * budget (429 with Retry-After), a body-size limit (413), CORS for the configured frontend only.
  */
 class WriteRulesTest extends GatewayIntegrationTest {

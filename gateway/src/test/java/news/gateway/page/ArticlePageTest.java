@@ -15,7 +15,7 @@ import news.gateway.readmodel.Rankings;
 import news.gateway.support.TestArticle;
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /api/pages/article/{id}} with every service up: the shape of DESIGN §3 and the list rules. */
+/** {@code GET /api/pages/article/{id}} with every service up: the page API of docs/product.md and its list rules. */
 class ArticlePageTest extends GatewayIntegrationTest {
 
     @Test

@@ -64,7 +64,7 @@ public record TestArticle(String id, String slug, String title, String section, 
         return JSON.writeValueAsString(s);
     }
 
-    /** What article-service answers to GET /api/articles/{id} (DESIGN §3 article). */
+    /** What article-service answers to GET /api/articles/{id} (the article of the page API). */
     public String readerJson() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("id", id);

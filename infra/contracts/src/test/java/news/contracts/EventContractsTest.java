@@ -74,6 +74,24 @@ class EventContractsTest {
                 mutate("news.comment.removed", n -> n.put("removedBy", "editor-1")))).isNotEmpty();
     }
 
+    /** Additive evolution: a newer producer's field is accepted by readers and refused in a producer's own output. */
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void aFieldTheContractDoesNotNameIsAcceptedByReadersAndRefusedInAProducersOutput(String type) {
+        String withNewField = mutate(type, n -> n.put("addedInALaterVersion", "x"));
+        assertThat(EventContracts.forReaders().validate(type, withNewField)).isEmpty();
+        assertThat(contracts.validate(type, withNewField)).singleElement().asString()
+                .contains("addedInALaterVersion");
+    }
+
+    @Test
+    void nestedObjectsAreOpenForReadersAndClosedForProducersToo() {
+        String withNewEditorField = mutate("news.article.published",
+                n -> ((ObjectNode) n.get("updatedBy")).put("email", "eve@example.org"));
+        assertThat(EventContracts.forReaders().validate("news.article.published", withNewEditorField)).isEmpty();
+        assertThat(contracts.validate("news.article.published", withNewEditorField)).isNotEmpty();
+    }
+
     @Test
     void countsCommentLengthInCodePointsSo300EmojiPassAnd301Fail() {
         String emoji = "\uD83D\uDEA2"; // one code point, two UTF-16 units

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where everything of the local runtime is: the repository, the one data folder, the jars, and the ports (DESIGN
- * §2 defaults, each overridable by an environment variable).
+ * Where everything of the local runtime is: the repository, the one data folder, the jars, and the ports (the defaults
+ * of docs/product.md, each overridable by an environment variable).
  */
 public record Layout(Path root, Path data, Map<String, String> env) {
 

@@ -1,5 +1,7 @@
 package news.kit;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,13 +36,20 @@ import news.kit.web.RequestBodyLimitFilter;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, KitAutoConfiguration.WebLimits.class,
+@EnableConfigurationProperties({OutboxProperties.class, KitAutoConfiguration.WebSettings.class,
         Sections.class})
 public class KitAutoConfiguration {
 
-    /** @param maxRequestBody the largest request body a service reads ({@code news.web.max-request-body}) */
+    /**
+     * {@code news.web.*}, one record for the prefix.
+     *
+     * @param maxRequestBody the largest request body a service reads
+     * @param trustedProxies CIDR ranges of the proxies in front of the service whose {@code X-Forwarded-For} is
+     *                       believed ({@link ClientAddresses})
+     */
     @ConfigurationProperties("news.web")
-    public record WebLimits(@DefaultValue("1MB") DataSize maxRequestBody) {
+    public record WebSettings(@DefaultValue("1MB") DataSize maxRequestBody,
+                              @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
     }
 
     @Bean
@@ -66,8 +75,13 @@ public class KitAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @EnableConfigurationProperties(ClientAddresses.class)
     static class Servlet {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ClientAddresses clientAddresses(WebSettings web) {
+            return new ClientAddresses(web.trustedProxies());
+        }
 
         @Bean
         @ConditionalOnMissingBean
@@ -76,7 +90,7 @@ public class KitAutoConfiguration {
         }
 
         @Bean
-        FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebLimits limits) {
+        FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebSettings limits) {
             FilterRegistrationBean<RequestBodyLimitFilter> registration =
                     new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -33,11 +33,11 @@ import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue #9 (2): the broker frozen with SIGSTOP and thawed, then stopped and restarted (and, in the long suite, also
- * SIGKILLed), while editors change articles and readers comment and view through the gateway. Every HTTP write is
- * answered within 5 s, without a 5xx; once the broker is back every accepted write's event is on its topic under
- * exactly one {@code ce_id}, and each article's events come in the order of their versions; the platform then
- * processes new events again.
+ * Promise 2 of docs/reliability.md: the broker frozen with SIGSTOP and thawed, then stopped and restarted (and, in the
+ * long suite, also SIGKILLed), while editors change articles and readers comment and view through the gateway. Every
+ * HTTP write is answered within 5 s, without a 5xx; once the broker is back every accepted write's event is on its
+ * topic under exactly one {@code ce_id}, and each article's events come in the order of their versions; the platform
+ * then processes new events again.
  */
 @Order(2)
 class BrokerTroubleTest {

@@ -38,11 +38,12 @@ import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue #9 (1): no event lost and none counted twice when a service is SIGKILLed in the middle of traffic.
+ * Promise 1 of docs/reliability.md: no event lost and none counted twice when a service is SIGKILLed in the middle of
+ * traffic.
  * <ul>
  *   <li>Views produced straight onto {@code news.article-views} by a plain producer (as an analytics-side or replaying
  *       client would) while ranking-service is SIGKILLed mid-stream and restarted: every Popular Now score equals
- *       the count computed here from what was produced, by the rules of DESIGN §5 (human views only, a reader's repeat
+ *       the count computed here from what was produced, by the rules of Popular Now (human views only, a reader's repeat
  *       view within 30 minutes once, the last 60 minutes).</li>
  *   <li>Comments posted through the gateway while the gateway and then comment-service are SIGKILLed and restarted:
  *       every accepted comment is listed and on {@code news.comment-events} under exactly one {@code ce_id}.</li>

@@ -42,11 +42,11 @@ import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
 
 /**
- * Issue #9 (5): a generated corpus of bad requests, across every public endpoint and through the gateway, as an
- * attacker or a broken client sends them: malformed JSON, wrong types, NoSQL operator objects, oversized bodies,
- * path traversal, invalid UTF-8, huge headers, forged, expired and {@code alg: none} tokens, deleting another
- * user's comment, role claims a token does not grant. Every answer is a 4xx (never a 2xx, never a 5xx), the store
- * is unchanged (every article and comment, compared field by field) and no event reaches any topic.
+ * Promise 5 of docs/reliability.md: a generated corpus of bad requests, across every public endpoint and through the
+ * gateway, as an attacker or a broken client sends them: malformed JSON, wrong types, NoSQL operator objects, oversized
+ * bodies, path traversal, invalid UTF-8, huge headers, forged, expired and {@code alg: none} tokens, deleting another
+ * user's comment, role claims a token does not grant. Every answer is a 4xx (never a 2xx, never a 5xx), the store is
+ * unchanged (every article and comment, compared field by field) and no event reaches any topic.
  */
 @Order(4)
 class HostileInputTest {

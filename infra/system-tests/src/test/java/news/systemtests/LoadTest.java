@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #9 (6): a bounded burst against the local stack, through the gateway and only to 127.0.0.1: as many views as
- * 16 concurrent clients get answered (the highest rate this machine sustains with everything on its two cores) plus
- * page reads from 8 more, for 20 s (long suite: 60 s). No errors; every accepted view reaches Popular Now (exact
- * counts, none dropped); ranking-service's consumer lag drains; p50/p99 recorded.
+ * Promise 6 of docs/reliability.md: a bounded burst against the local stack, through the gateway and only to 127.0.0.1:
+ * as many views as 16 concurrent clients get answered (the highest rate this machine sustains with everything on its
+ * two cores) plus page reads from 8 more, for 20 s (long suite: 60 s). No errors; every accepted view reaches Popular
+ * Now (exact counts, none dropped); ranking-service's consumer lag drains; p50/p99 recorded.
  */
 @Order(5)
 class LoadTest {

@@ -29,15 +29,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Issue #9 (4): poison and schema drift on every consumed topic. Records that are not JSON, have a field of the wrong
- * type, miss a required field, are huge (1 MiB) or carry a {@code ce_type} nobody knows go onto
+ * Promise 4 of docs/reliability.md: poison and schema drift on every consumed topic. Records that are not JSON, have a
+ * field of the wrong type, miss a required field, are huge (1 MiB) or carry a {@code ce_type} nobody knows go onto
  * {@code news.article-events} (consumed by comment-service, ranking-service and the gateway's read models) and onto
  * {@code news.article-views}, {@code news.article-shares} and {@code news.comment-events} (ranking-service). Each
  * consumer that dead-letters (infra/contracts/cloudevents.md) puts each one on {@code <topic>.dlq} with the original
  * key, value and headers and an {@code x-dlq-reason}, counts it in its metrics, and goes on: valid records after the
- * poison, in the same partition, are processed. The gateway's read models skip and count instead (gateway README:
- * every instance re-reads the topics at each start and would dead-letter them again): that is checked as well.
- * The huge records come last, in a test of their own.
+ * poison, in the same partition, are processed. The gateway's read models skip and count instead (gateway README: every
+ * instance re-reads the topics at each start and would dead-letter them again): that is checked as well. The huge
+ * records come last, in a test of their own.
  */
 @Order(90)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import news.testsupport.TopicProbe;
 
 /**
- * Issue #9 (3): records delivered twice (the same {@code ce_id}, byte for byte) change no list, and the four input
- * topics replayed from the beginning into a fresh ranking-service (an application id of its own, so no offsets and
- * no state) give the same 24 lists as the instance that saw everything live, crashes included.
+ * Promise 3 of docs/reliability.md: records delivered twice (the same {@code ce_id}, byte for byte) change no list, and
+ * the four input topics replayed from the beginning into a fresh ranking-service (an application id of its own, so no
+ * offsets and no state) give the same 24 lists as the instance that saw everything live, crashes included.
  */
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Issue #9 (6), long suite only: 15 minutes of steady traffic (views, page reads, comments through the gateway),
- * sampling every minute each service's live heap (after a full GC asked for with {@code jcmd GC.run}, then
- * {@code /actuator/metrics/jvm.memory.used?tag=area:heap}) and the RSS of every process ({@code VmRSS} of
- * {@code /proc/<pid>/status}). After a 3-minute warm-up, neither may keep growing: the last three samples stay within
- * 25 % (+16 MiB) of the first three for heap, 20 % (+64 MiB) for RSS. No request may fail.
+ * Promise 6 of docs/reliability.md, long suite only: 15 minutes of steady traffic (views, page reads, comments through
+ * the gateway), sampling every minute each service's live heap (after a full GC asked for with {@code jcmd GC.run},
+ * then {@code /actuator/metrics/jvm.memory.used?tag=area:heap}) and the RSS of every process ({@code VmRSS} of {@code
+ * /proc/<pid>/status}). After a 3-minute warm-up, neither may keep growing: the last three samples stay within 25 %
+ * (+16 MiB) of the first three for heap, 20 % (+64 MiB) for RSS. No request may fail.
  */
 @Order(6)
 @EnabledIfSystemProperty(named = "news.system.suite", matches = "long")

@@ -20,12 +20,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue #9 (5), property-based: the validators of comment text (comment-service {@code CommentTextPolicy}) and of
- * article titles (article-service {@code ArticleRules}) as a client meets them, through the gateway of the running
- * stack, against an oracle written here from DESIGN §3 and the services' READMEs: a comment is accepted exactly when
- * its text, trimmed, has 1 to 300 code points and no control character but the line feed (else 400 naming the rule);
- * an article exactly when its title, trimmed, has 1 to 200 code points (else 400 naming the field). Every accepted
- * text comes back as the oracle trimmed it; at the end the article has exactly the accepted comments.
+ * Promise 5 of docs/reliability.md, property-based: the validators of comment text (comment-service {@code
+ * CommentTextPolicy}) and of article titles (article-service {@code ArticleRules}) as a client meets them, through the
+ * gateway of the running stack, against an oracle written here from docs/product.md and the services' READMEs: a
+ * comment is accepted exactly when its text, trimmed, has 1 to 300 code points and no control character but the line
+ * feed (else 400 naming the rule); an article exactly when its title, trimmed, has 1 to 200 code points (else 400
+ * naming the field). Every accepted text comes back as the oracle trimmed it; at the end the article has exactly the
+ * accepted comments.
  * <p>
  * (These validators are package-private classes inside the services' Boot jars, so they cannot be called from this
  * module; comment-service has its own in-process property test, CommentTextPropertiesTest.)

@@ -24,6 +24,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import news.contracts.ContractNames;
+
 /**
  * Reads a record of one of the four input topics as the contract describes it ({@code infra/contracts}): CloudEvents
  * headers, a known {@code ce_type} for the topic, a JSON payload with the required fields of its schema in the right
@@ -33,13 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventReader {
 
-    static final String PUBLISHED = "news.article.published";
-    static final String UPDATED = "news.article.updated";
-    static final String UNPUBLISHED = "news.article.unpublished";
-    static final String VIEWED = "news.article.viewed";
-    static final String SHARED = "news.article.shared";
-    static final String POSTED = "news.comment.posted";
-    static final String REMOVED = "news.comment.removed";
+    static final String PUBLISHED = ContractNames.ARTICLE_PUBLISHED;
+    static final String UPDATED = ContractNames.ARTICLE_UPDATED;
+    static final String UNPUBLISHED = ContractNames.ARTICLE_UNPUBLISHED;
+    static final String VIEWED = ContractNames.ARTICLE_VIEWED;
+    static final String SHARED = ContractNames.ARTICLE_SHARED;
+    static final String POSTED = ContractNames.COMMENT_POSTED;
+    static final String REMOVED = ContractNames.COMMENT_REMOVED;
 
     private static final Set<String> AGENTS = Set.of("human", "bot");
     private static final Set<String> CHANNELS = Set.of("facebook", "x", "kakaotalk", "email", "link");

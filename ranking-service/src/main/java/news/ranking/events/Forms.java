@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import news.contracts.ContractNames;
+
 /**
  * The forms of the contract's fields, checked the same way by the general {@link EventReader} and the one-pass
  * {@link ViewParser}: identifiers and reader hashes by their character classes (what the schemas' patterns say,
@@ -13,19 +15,19 @@ import java.time.ZoneOffset;
 final class Forms {
 
     /** The schemas' pattern for ids, as error messages quote it; {@link #isId} checks it. */
-    static final String ID_PATTERN = "^[A-Za-z0-9_-]{1,64}$";
+    static final String ID_PATTERN = "^" + ContractNames.ID_PATTERN + "$";
     /** The schemas' pattern for reader hashes, as error messages quote it; {@link #isReaderHash} checks it. */
     static final String READER_HASH_PATTERN = "^[0-9a-f]{64}$";
     /** Longest section name, in code points. */
     static final int MAX_SECTION = 60;
 
-    private static final int MAX_ID = 64;
+    private static final int MAX_ID = ContractNames.ID_MAX_LENGTH;
     private static final int READER_HASH = 64;
 
     private Forms() {
     }
 
-    /** {@code ^[A-Za-z0-9_-]{1,64}$}. */
+    /** {@link #ID_PATTERN}, without a regular expression. */
     static boolean isId(String value) {
         int length = value.length();
         if (length == 0 || length > MAX_ID) {

@@ -28,6 +28,7 @@ import news.ranking.rules.ListKind;
 import news.ranking.rules.ListKinds;
 import news.ranking.rules.RankedList;
 import news.ranking.rules.Times;
+import news.contracts.ContractNames;
 
 /**
  * Stage 2, one instance per partition of the list-update topic (a list key always lands on the same one): keeps the
@@ -37,7 +38,7 @@ import news.ranking.rules.Times;
  */
 final class ListProcessor implements Processor<String, ListUpdate, String, byte[]> {
 
-    static final String TYPE = "news.ranking.updated";
+    static final String TYPE = ContractNames.RANKING_UPDATED;
     static final String DATA_SCHEMA = "https://news-platform.example/contracts/schemas/ranking-updated.schema.json";
 
     private final RankingProperties properties;

@@ -54,8 +54,8 @@ import news.ranking.rules.RankedList;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ranking-service benchmarks of issue #5 as a command-line tool (test scope, driven by {@code bench/*.sh}; see
- * {@code bench/README.md}). It prints figures; it asserts nothing.
+ * The ranking-service benchmarks (throughput against its peers, view-to-list latency) as a command-line tool (test
+ * scope, driven by {@code bench/*.sh}; see {@code bench/README.md}). It prints figures; it asserts nothing.
  * <pre>
  *   broker &lt;data dir&gt; &lt;port&gt; &lt;controller port&gt; &lt;kafka lib dir&gt;    a KRaft broker with the contract's topics
  *   load &lt;bootstrap&gt; &lt;views&gt; [articles]                           articles, then views as fast as the producer goes

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import news.ranking.rules.RankedEntry;
 import news.ranking.rules.RankedList;
 
-/** DESIGN §5, Must-Reads: editor picks, the engagement formula, its 7-day window and its ageing. */
+/** Must-Reads as docs/product.md defines them: editor picks, the engagement formula, its 7-day window and its ageing. */
 class MustReadsTest {
 
     private final RankingDriver ranking = new RankingDriver();

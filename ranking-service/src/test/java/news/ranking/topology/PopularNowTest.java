@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import news.ranking.rules.RankedEntry;
 import news.ranking.rules.RankedList;
 
-/** DESIGN §5, Popular Now, through the whole topology with explicit event times and a controlled wall clock. */
+/** Popular Now as docs/product.md defines it, through the whole topology with explicit event times and a controlled wall clock. */
 class PopularNowTest {
 
     private final RankingDriver ranking = new RankingDriver();

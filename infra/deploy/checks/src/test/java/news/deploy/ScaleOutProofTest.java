@@ -56,9 +56,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Scale-out on real processes (issue #8, deliverable 5). One real KRaft broker (news.launcher.KafkaBroker), the topics
- * created by the generated {@code create-topics.sh}, articles and views produced as contract-valid CloudEvents; then
- * two ranking-service JVMs that differ only in their port, and two gateway JVMs:
+ * Scale-out on real processes (the proof of docs/deploy.md). One real KRaft broker (news.launcher.KafkaBroker), the
+ * topics created by the generated {@code create-topics.sh}, articles and views produced as contract-valid CloudEvents;
+ * then two ranking-service JVMs that differ only in their port, and two gateway JVMs:
  * <ol>
  *   <li>both ranking instances answer every list (Popular Now and Must-Reads, all and every section) identically,
  *       and each owns part of them;</li>

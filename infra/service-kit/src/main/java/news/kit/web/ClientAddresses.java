@@ -4,8 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
@@ -15,8 +13,7 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  *
  * @param trustedProxies CIDR ranges of the proxies in front of the service ({@code news.web.trusted-proxies})
  */
-@ConfigurationProperties("news.web")
-public record ClientAddresses(@DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
+public record ClientAddresses(List<String> trustedProxies) {
 
     public String clientOf(String remoteAddress, String forwardedFor) {
         if (forwardedFor == null || forwardedFor.isBlank() || !trusted(remoteAddress)) {
