@@ -106,7 +106,8 @@
     var sectionLine = el('p', 'section-label');
     var label = el('a', null, article.section || '');
     label.id = 'section-label';
-    label.href = '/#' + sectionAnchor(article.section || '');
+    // A draft without a section yet (newsroom preview) shows no empty link.
+    if (article.section) { label.href = '/#' + sectionAnchor(article.section); }
     sectionLine.appendChild(label);
     container.appendChild(sectionLine);
 
