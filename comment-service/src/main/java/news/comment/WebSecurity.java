@@ -10,9 +10,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import news.kit.security.NewsSecurity;
 
 /**
- * Who may call what: probes, the OpenAPI document and reads are open; posting and removing comments need a bearer
- * token with role {@code reader} or {@code editor} (whether a reader may remove a given comment is the comment
- * feature's rule).
+ * Who may call what: probes, the OpenAPI document and reads are open, except the newsroom's moderation queue (role
+ * {@code editor}); posting and removing comments need a bearer token with role {@code reader} or {@code editor}
+ * (whether a reader may remove a given comment is the comment feature's rule).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -22,6 +22,7 @@ class WebSecurity {
         return NewsSecurity.apply(http, converter)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/api/newsroom/**").hasRole("editor")
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles/*/comments").hasAnyRole("reader", "editor")
                         .requestMatchers(HttpMethod.DELETE, "/api/comments/*").hasAnyRole("reader", "editor")

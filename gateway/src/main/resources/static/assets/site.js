@@ -1,27 +1,22 @@
-// The reference site: fills the home page and article pages from the gateway's page API.
-// Every text that comes from the API (titles, bodies, comments, names) is inserted with textContent, never as HTML.
+// The reference site: fills the home page and article pages from the gateway's page API (helpers and the article's
+// rendering in news.js). Every text that comes from the API is inserted with textContent, never as HTML.
 (function () {
   'use strict';
 
   var MAX_COMMENT = 300;
   var PART_NAMES = { article: 'the article', comments: 'the comments', sections: 'the section lists' };
-
-  function $(id) { return document.getElementById(id); }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
-
-  function codePoints(text) { return Array.from(text).length; }
-
-  function formatTime(iso) {
-    if (!iso) { return ''; }
-    var date = new Date(iso);
-    return isNaN(date.getTime()) ? '' : date.toLocaleString();
-  }
+  var $ = News.$;
+  var el = News.el;
+  var codePoints = News.codePoints;
+  var formatTime = News.formatTime;
+  var problemText = News.problemText;
+  var sectionAnchor = News.sectionAnchor;
+  var session = News.session;
+  var csrfToken = News.csrfToken;
+  var signInUrl = News.signInUrl;
+  var isEditor = News.isEditor;
+  var loadSession = News.loadSession;
+  var renderAccount = News.renderAccount;
 
   function showError(message) {
     var box = $('page-error');
@@ -40,12 +35,6 @@
     note.hidden = false;
   }
 
-  function problemText(response, fallback) {
-    return response.json().then(function (problem) {
-      return (problem && problem.detail) ? problem.detail : fallback;
-    }, function () { return fallback; });
-  }
-
   function renderHeadlines(listId, headlines) {
     var list = $(listId);
     if (!list) { return; }
@@ -59,74 +48,6 @@
       list.appendChild(item);
     });
     if (list.children.length === 0) { list.appendChild(el('li', null, 'Nothing here yet.')); }
-  }
-
-  function sectionAnchor(section) {
-    return 'section-' + String(section).toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  }
-
-  // Skip links: move focus to the main content, also where a browser only scrolls.
-  // --- the signed-in reader --------------------------------------------------------------------------------------
-  // The session is an HttpOnly cookie the page never sees; GET /api/session says who is signed in and sets the
-  // XSRF-TOKEN cookie, which every write sends back in the X-XSRF-TOKEN header.
-  var session = { signedIn: false, subject: null, name: null, roles: [] };
-
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
-
-  function here() { return location.pathname + location.search + location.hash; }
-
-  function signInUrl(next) { return '/login?next=' + encodeURIComponent(next || here()); }
-
-  function isEditor() { return session.roles.indexOf('editor') >= 0; }
-
-  function loadSession() {
-    return fetch('/api/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then(function (response) { return response.ok ? response.json() : { signedIn: false }; })
-      .catch(function () { return { signedIn: false }; })
-      .then(function (who) {
-        session = { signedIn: !!who.signedIn, subject: who.subject || null, name: who.name || null,
-          roles: who.roles || [] };
-        renderAccount();
-        return session;
-      });
-  }
-
-  function renderAccount() {
-    $('sign-in').href = signInUrl();
-    $('sign-in').hidden = session.signedIn;
-    $('signed-in').hidden = !session.signedIn;
-    $('account-name').textContent = session.name || '';
-  }
-
-  function wireSignOut() {
-    $('sign-out').addEventListener('click', function () {
-      var button = this;
-      button.disabled = true;
-      fetch('/logout', {
-        method: 'POST', credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() }
-      }).then(function (response) {
-        return response.ok ? response.json() : { location: '/' };
-      }).then(function (answer) {
-        location.assign(answer.location || '/');
-      }, function () {
-        button.disabled = false;
-      });
-    });
-  }
-
-  function wireSkipLink() {
-    var skip = document.querySelector('.skip-link[href="#main"]');
-    if (!skip) { return; }
-    skip.addEventListener('click', function (event) {
-      event.preventDefault();
-      var main = $('main');
-      main.focus();
-      if (history.replaceState) { history.replaceState(null, '', '#main'); }
-    });
   }
 
   // ---------- home page ----------
@@ -213,26 +134,7 @@
   function renderArticle(article) {
     state.title = article.title;
     document.title = article.title + ' · Defense News';
-    var label = $('section-label');
-    label.textContent = article.section;
-    label.href = '/#' + sectionAnchor(article.section);
-    $('title').textContent = article.title;
-    $('source').textContent = article.source || '';
-    var published = $('published');
-    published.textContent = formatTime(article.publishedAt);
-    if (article.publishedAt) { published.setAttribute('datetime', article.publishedAt); }
-    var body = $('body');
-    body.textContent = '';
-    (article.body || []).forEach(function (paragraph) { body.appendChild(el('p', null, paragraph)); });
-    var byline = article.byline || {};
-    $('byline-name').textContent = byline.name || '';
-    var email = $('byline-email');
-    if (byline.email && /^[^\s@<>"']+@[^\s@<>"']+$/.test(byline.email)) {
-      email.textContent = byline.email;
-      email.href = 'mailto:' + byline.email;
-    } else {
-      email.hidden = true;
-    }
+    News.renderArticle($('article'), article);
     wireShareLinks();
   }
 
@@ -435,8 +337,8 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    wireSkipLink();
-    wireSignOut();
+    News.wireSkipLink();
+    News.wireSignOut();
     var page = document.body.getAttribute('data-page');
     if (page === 'home') {
       loadSession();

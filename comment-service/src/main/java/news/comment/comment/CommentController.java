@@ -3,6 +3,7 @@ package news.comment.comment;
 import java.net.URI;
 import java.util.Map;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,10 +20,14 @@ import org.springframework.web.server.ResponseStatusException;
 import jakarta.servlet.http.HttpServletRequest;
 import news.comment.comment.CommentViews.CommentPage;
 import news.comment.comment.CommentViews.CommentView;
+import news.comment.comment.CommentViews.ModerationPage;
 import news.kit.tracing.CurrentTrace;
 import news.kit.web.ClientAddresses;
 
-/** The comment API (docs/product.md). Reads are public; posting and removing need a reader or editor token. */
+/**
+ * The comment API (docs/product.md). Reads of articles' comments are public; posting and removing need a reader or editor token; the
+ * moderation queue (the newest comments of every article) is for editors.
+ */
 @RestController
 class CommentController {
 
@@ -48,6 +53,13 @@ class CommentController {
     CommentPage list(@PathVariable String articleId, @RequestParam(defaultValue = "20") int limit,
                      @RequestParam(required = false) String cursor) {
         return comments.list(articleId, limit, cursor);
+    }
+
+    /** Editors only ({@code WebSecurity}); never kept by a cache, so that a removed comment leaves the queue at once. */
+    @GetMapping("/api/newsroom/comments")
+    ResponseEntity<ModerationPage> moderationQueue(@RequestParam(defaultValue = "20") int limit,
+                                                   @RequestParam(required = false) String cursor) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(comments.newest(limit, cursor));
     }
 
     @GetMapping("/api/comments/{commentId}")

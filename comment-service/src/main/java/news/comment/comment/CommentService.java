@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import news.comment.article.PublishedArticles;
 import news.comment.comment.CommentViews.CommentPage;
 import news.comment.comment.CommentViews.CommentView;
+import news.comment.comment.CommentViews.ModerationPage;
 import news.comment.ratelimit.CommentRateLimiter;
 import news.kit.outbox.OutboxRelay;
 import news.kit.outbox.PendingEvent;
@@ -98,14 +99,25 @@ class CommentService {
 
     CommentPage list(String articleId, int limit, String cursor) {
         requireArticleId(articleId);
-        if (limit < 1 || limit > 50) {
-            throw new RuleViolation(Rule.LIMIT_OUT_OF_RANGE,
-                    "Parameter 'limit' must be between 1 and 50; it was " + limit + ".");
-        }
+        requireLimit(limit);
         if (cursor == null || cursor.isEmpty()) {
             return recentReads.firstPage(articleId, limit, n -> page(articleId, null, n));
         }
         return page(articleId, PageCursor.decode(cursor), limit);
+    }
+
+    /**
+     * The moderation queue: visible comments of every article, newest first. Always from the store (editors act on
+     * what is there now), and without a count, which would mean counting every comment of the site.
+     */
+    ModerationPage newest(int limit, String cursor) {
+        requireLimit(limit);
+        PageCursor after = cursor == null || cursor.isEmpty() ? null : PageCursor.decode(cursor);
+        List<CommentDocument> found = store.newest(after, limit + 1);
+        boolean more = found.size() > limit;
+        List<CommentDocument> items = more ? found.subList(0, limit) : found;
+        String next = more ? PageCursor.after(items.get(items.size() - 1)).encode() : null;
+        return new ModerationPage(items.stream().map(CommentView::of).toList(), next);
     }
 
     private CommentPage page(String articleId, PageCursor after, int limit) {
@@ -143,6 +155,13 @@ class CommentService {
             throw new CommentNotFound(commentId);
         }
         return store.find(commentId).filter(CommentDocument::visible).orElseThrow(() -> new CommentNotFound(commentId));
+    }
+
+    private static void requireLimit(int limit) {
+        if (limit < 1 || limit > 50) {
+            throw new RuleViolation(Rule.LIMIT_OUT_OF_RANGE,
+                    "Parameter 'limit' must be between 1 and 50; it was " + limit + ".");
+        }
     }
 
     private static void requireArticleId(String articleId) {

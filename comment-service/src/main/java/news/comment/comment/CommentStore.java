@@ -34,13 +34,15 @@ class CommentStore implements InitializingBean {
         this.mongo = mongo;
     }
 
-    /** Newest first per article (listing and counting visible comments), and per author. */
+    /** Newest first per article (listing and counting visible comments), across articles (moderation), per author. */
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(CommentDocument.class);
         indexes.createIndex(new Index().named("article_newest_first")
                 .on("articleId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .on("postedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC));
+        indexes.createIndex(new Index().named("visible_newest_first")
+                .on("status", Sort.Direction.ASC).on("postedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC));
         indexes.createIndex(new Index().named("author_newest_first")
                 .on("author.id", Sort.Direction.ASC).on("postedAt", Sort.Direction.DESC));
     }
@@ -57,7 +59,10 @@ class CommentStore implements InitializingBean {
 
     /** Up to {@code limit} visible comments of the article, newest first, after the cursor when one is given. */
     List<CommentDocument> page(String articleId, PageCursor after, int limit) {
-        Criteria criteria = visibleOf(articleId);
+        return find(visibleOf(articleId), after, limit);
+    }
+
+    private List<CommentDocument> find(Criteria criteria, PageCursor after, int limit) {
         if (after != null) {
             criteria = criteria.orOperator(where("postedAt").lt(after.postedAt()),
                     where("postedAt").is(after.postedAt()).and("_id").lt(after.id()));
@@ -65,6 +70,11 @@ class CommentStore implements InitializingBean {
         Query page = query(criteria).with(NEWEST_FIRST).limit(limit);
         page.fields().exclude(Outbox.EVENTS);
         return mongo.find(page, CommentDocument.class);
+    }
+
+    /** Up to {@code limit} visible comments of every article, newest first, after the cursor when one is given. */
+    List<CommentDocument> newest(PageCursor after, int limit) {
+        return find(where("status").is(CommentDocument.VISIBLE), after, limit);
     }
 
     long countVisible(String articleId) {

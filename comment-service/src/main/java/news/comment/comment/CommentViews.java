@@ -23,4 +23,8 @@ final class CommentViews {
     /** {@code {count, maxLength, items, next}}: {@code next} is null on the last page. */
     record CommentPage(long count, int maxLength, List<CommentView> items, String next) {
     }
+
+    /** {@code {items, next}}: the moderation queue, comments of every article newest first; {@code next} as above. */
+    record ModerationPage(List<CommentView> items, String next) {
+    }
 }

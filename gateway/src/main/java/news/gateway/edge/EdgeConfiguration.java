@@ -3,6 +3,8 @@ package news.gateway.edge;
 import java.util.List;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -13,6 +15,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import news.gateway.GatewayProperties;
 import news.kit.KitAutoConfiguration;
+import reactor.netty.NettyPipeline;
 
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
@@ -43,6 +46,18 @@ class EdgeConfiguration {
     NettyServerCustomizer lingeringClose() {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) ->
                 channel.pipeline().addFirst("news.lingeringClose", new LingeringClose()));
+    }
+
+    /** Reactor Netty's own 414 and 431 get a problem-details body, right after the HTTP codec that writes them. */
+    @Bean
+    NettyServerCustomizer decoderRefusals(NettyServerProperties netty, ServerProperties server) {
+        DecoderRefusals refusals = new DecoderRefusals(netty.getMaxInitialLineLength(),
+                server.getMaxHttpRequestHeaderSize());
+        return httpServer -> httpServer.doOnChannelInit((observer, channel, remoteAddress) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "news.decoderRefusals", refusals);
+            }
+        });
     }
 
     @Bean

@@ -12,9 +12,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Which requests belong to a browser session: the sign-in and sign-out paths, and calls that carry the session
- * cookie and no bearer token and need an identity (writes other than views and shares, and the newsroom). Everything
- * else (public reads, views, shares, bearer-token clients) never loads a session.
+ * Which requests belong to a browser session: the sign-in and sign-out paths, the newsroom's pages, the newsroom's API
+ * unless a bearer token is sent (so that a signed-out browser is refused here, with or without a cookie), and calls
+ * that carry the session cookie and no bearer token and need an identity (writes other than views and shares).
+ * Everything else (public reads, views, shares, bearer-token clients) never loads a session.
  */
 final class BrowserRequests implements ServerWebExchangeMatcher {
 
@@ -35,17 +36,25 @@ final class BrowserRequests implements ServerWebExchangeMatcher {
 
     boolean matches(ServerHttpRequest request) {
         String path = request.getPath().pathWithinApplication().value();
-        if (SIGN_IN_PATHS.contains(path) || path.startsWith("/oauth2/") || path.startsWith("/login/oauth2/")) {
+        if (SIGN_IN_PATHS.contains(path) || path.startsWith("/oauth2/") || path.startsWith("/login/oauth2/")
+                || isNewsroomPage(path)) {
             return true;
         }
-        if (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-                || !request.getCookies().containsKey(sessionCookie)) {
+        if (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
             return false;
         }
         if (PATHS.match("/api/newsroom/**", path)) {
             return true;
         }
+        if (!request.getCookies().containsKey(sessionCookie)) {
+            return false;
+        }
         return !READS.contains(request.getMethod()) && !isPublicWrite(request.getMethod(), path);
+    }
+
+    /** The newsroom's pages (not its API): {@code /newsroom} and everything under it. */
+    static boolean isNewsroomPage(String path) {
+        return path.equals("/newsroom") || path.startsWith("/newsroom/");
     }
 
     static boolean isPublicWrite(HttpMethod method, String path) {

@@ -3,8 +3,6 @@ package news.gateway.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,16 +12,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -146,7 +136,7 @@ class SignInTest extends GatewayIntegrationTest {
 
         assertThat(COMMENT_SERVICE.received("POST " + path)).singleElement()
                 .satisfies(r -> assertThat(r.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + fresh));
-        Map<String, OAuth2AuthorizedClient> stored = sessions.findById(session).block().getAttribute(AUTHORIZED_CLIENTS);
+        Map<String, OAuth2AuthorizedClient> stored = sessions.findById(session).block().getAttribute(SignedIn.AUTHORIZED_CLIENTS);
         assertThat(stored.get("news").getAccessToken().getTokenValue()).isEqualTo(fresh);
     }
 
@@ -196,9 +186,6 @@ class SignInTest extends GatewayIntegrationTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static final String AUTHORIZED_CLIENTS = WebSessionServerOAuth2AuthorizedClientRepository.class.getName()
-            + ".AUTHORIZED_CLIENTS";
-
     private static String articleId() {
         return "a-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
@@ -212,24 +199,7 @@ class SignInTest extends GatewayIntegrationTest {
                 .getFirst("XSRF-TOKEN").getValue();
     }
 
-    /**
-     * A session as the gateway keeps it after a sign-in (security context and authorized client), stored the way
-     * any instance would store it; returns the value of its cookie. The refresh token is {@code refresh-<id>}.
-     */
     private String signedIn(String subject, String name, List<String> roles, String accessToken, long secondsLeft) {
-        Instant now = Instant.now();
-        OidcIdToken idToken = new OidcIdToken("id-token-of-" + subject, now, now.plusSeconds(300), Map.of("sub", subject,
-                "name", name, "roles", roles, "iss", TestIssuer.shared().issuer(), "aud", List.of("news-gateway")));
-        List<SimpleGrantedAuthority> authorities = roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        DefaultOidcUser user = new DefaultOidcUser(authorities, idToken, "sub");
-        OAuth2AuthenticationToken authentication = new OAuth2AuthenticationToken(user, authorities, "news");
-        MongoWebSessions.WebSession session = sessions.createSession().block();
-        OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(clients.findByRegistrationId("news").block(), subject,
-                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now, now.plusSeconds(secondsLeft)),
-                new OAuth2RefreshToken("refresh-" + session.getId(), now));
-        session.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(authentication));
-        session.setAttribute(AUTHORIZED_CLIENTS, new HashMap<>(Map.of("news", client)));
-        sessions.save(session).block();
-        return session.getId();
+        return new SignedIn(sessions, clients).session(subject, name, roles, accessToken, secondsLeft);
     }
 }
