@@ -25,8 +25,8 @@ import news.kit.tracing.CurrentTrace;
 import news.kit.web.ClientAddresses;
 
 /**
- * The comment API (docs/product.md). Reads of articles' comments are public; posting and removing need a reader or editor token; the
- * moderation queue (the newest comments of every article) is for editors.
+ * The comment API (docs/product.md). Reads of articles' comments are public; posting and removing need a reader or
+ * editor token; the moderation queue (the newest comments of every article) is for editors.
  */
 @RestController
 class CommentController {
