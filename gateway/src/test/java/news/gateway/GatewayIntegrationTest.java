@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -44,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseNewsInfrastructure
 @Import(Spans.class)
+// a property a subclass may replace with its own @TestPropertySource (dynamic properties cannot be replaced)
+@TestPropertySource(properties = "news.gateway.trusted-proxies=127.0.0.1/32,::1/128")
 public abstract class GatewayIntegrationTest {
 
     protected static final FakeService ARTICLE_SERVICE = FakeService.start("article-service");
@@ -63,7 +66,6 @@ public abstract class GatewayIntegrationTest {
         registry.add("news.gateway.services.article", ARTICLE_SERVICE::url);
         registry.add("news.gateway.services.comment", COMMENT_SERVICE::url);
         registry.add("news.gateway.services.ranking", RANKING_SERVICE::url);
-        registry.add("news.gateway.trusted-proxies", () -> "127.0.0.1/32,::1/128");
         registry.add("news.gateway.pages.fresh-for", () -> "100ms");
         registry.add("news.gateway.rate-limit.capacity", () -> WRITE_BURST);
         registry.add("news.gateway.rate-limit.refill", () -> 1);
