@@ -6,6 +6,10 @@
 #
 #   gateway/bench/routed-benchmark.sh            # needs a running platform (infra/platform up), wrk-free
 #
+# The local runtime stops the services' JIT at its first tier (fast from the first second, about half the warm
+# throughput): to measure the code at full speed start it with the JVM's full JIT,
+#   NEWS_JAVA_OPTS="-Xms64m -Xmx384m -XX:+UseSerialGC -Xss512k" infra/platform up
+#
 # Steps: top the store up to BENCH_ARTICLES published articles (so that page reads miss the page cache as a real
 # site's long tail does), capture every page for nginx, then for each scenario run the gateway and nginx one after
 # the other: views, article reads, the browse mix (closed loop, BENCH_CONNECTIONS connections), then the browse mix
