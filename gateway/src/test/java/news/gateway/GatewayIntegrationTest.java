@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -44,12 +45,19 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseNewsInfrastructure
 @Import(Spans.class)
+// a property a subclass may replace with its own @TestPropertySource (dynamic properties cannot be replaced)
+@TestPropertySource(properties = "news.gateway.trusted-proxies=127.0.0.1/32,::1/128")
 public abstract class GatewayIntegrationTest {
 
     protected static final FakeService ARTICLE_SERVICE = FakeService.start("article-service");
     protected static final FakeService COMMENT_SERVICE = FakeService.start("comment-service");
     protected static final FakeService RANKING_SERVICE = FakeService.start("ranking-service");
-    protected static final Duration BUDGET = Duration.ofMillis(1500);
+    /**
+     * Longer than a degraded answer ever takes, however busy the test machine, and far shorter than waiting for a
+     * hung service would take (the test client gives up after 30 s): an answer within it did not wait for the
+     * failed service. The page budget itself (1.5 s) is a figure of the benchmarks, not of these tests.
+     */
+    public static final Duration NO_WAITING = Duration.ofSeconds(10);
     protected static final int MAX_BODY = 1024;
     protected static final int WRITE_BURST = 5;
 
@@ -58,7 +66,6 @@ public abstract class GatewayIntegrationTest {
         registry.add("news.gateway.services.article", ARTICLE_SERVICE::url);
         registry.add("news.gateway.services.comment", COMMENT_SERVICE::url);
         registry.add("news.gateway.services.ranking", RANKING_SERVICE::url);
-        registry.add("news.gateway.trusted-proxies", () -> "127.0.0.1/32,::1/128");
         registry.add("news.gateway.pages.fresh-for", () -> "100ms");
         registry.add("news.gateway.rate-limit.capacity", () -> WRITE_BURST);
         registry.add("news.gateway.rate-limit.refill", () -> 1);
@@ -66,6 +73,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("news.web.max-request-body", () -> MAX_BODY + "B");
         registry.add("news.gateway.cors.allowed-origins", () -> "https://frontend.example");
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
+        // an open circuit stays open for the rest of a test; each test starts with closed ones (freshStart)
+        registry.add("news.gateway.circuit-breaker.wait-in-open-state", () -> "5m");
     }
 
     @LocalServerPort

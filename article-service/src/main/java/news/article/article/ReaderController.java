@@ -30,17 +30,24 @@ import news.kit.Sections;
 class ReaderController {
 
     private final Articles articles;
+    private final PublishedArticles published;
     private final Sections sections;
     private final ArticleProperties properties;
 
-    ReaderController(Articles articles, Sections sections, ArticleProperties properties) {
+    ReaderController(Articles articles, PublishedArticles published, Sections sections, ArticleProperties properties) {
         this.articles = articles;
+        this.published = published;
         this.sections = sections;
         this.properties = properties;
     }
 
     @GetMapping("/{id}")
     ResponseEntity<?> byId(@PathVariable String id, Authentication authentication) {
+        if (!isEditor(authentication)) {
+            PublishedArticles.ReaderCopy copy = published.readerCopy(id)
+                    .orElseThrow(() -> ArticleProblems.notFound(id));
+            return ResponseEntity.ok().eTag(Long.toString(copy.version())).body(copy.article());
+        }
         return show(articles.find(id), authentication, () -> ArticleProblems.notFound(id));
     }
 

@@ -11,6 +11,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import news.kit.web.ForwardedClients;
 
 /**
  * One token per accepted comment from the author's bucket and from the client address's bucket. Called only for a
@@ -40,8 +41,9 @@ public class CommentRateLimiter {
         if (!byAuthor.isConsumed()) {
             throw limited("author", byAuthor);
         }
-        ConsumptionProbe byClient = clients.of(clientAddress == null ? "unknown" : clientAddress)
-                .tryConsumeAndReturnRemaining(1);
+        // IPv6 clients by their /64: one subscriber routinely holds a whole /64
+        ConsumptionProbe byClient = clients.of(clientAddress == null ? ForwardedClients.UNKNOWN
+                : ForwardedClients.limitKey(clientAddress)).tryConsumeAndReturnRemaining(1);
         if (!byClient.isConsumed()) {
             author.addTokens(1);
             throw limited("client", byClient);

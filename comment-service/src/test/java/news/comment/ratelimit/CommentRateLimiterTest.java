@@ -44,6 +44,17 @@ class CommentRateLimiterTest {
     }
 
     @Test
+    void ipv6ClientsAreLimitedPerSlash64() {
+        for (int i = 0; i < 4; i++) {
+            limiter.acquire("author-v6-" + i, "2001:db8:5:6:" + (i + 1) + "::1");
+        }
+        RateLimited limited = catchThrowableOfType(RateLimited.class,
+                () -> limiter.acquire("dave", "2001:db8:5:6:ffff::9"));
+        assertThat(limited.scope()).isEqualTo("client");
+        assertThatCode(() -> limiter.acquire("dave", "2001:db8:5:7::1")).doesNotThrowAnyException();
+    }
+
+    @Test
     void rejectsALimitWithoutTokens() {
         assertThat(catchThrowableOfType(IllegalArgumentException.class,
                 () -> new RateLimitProperties.Limit(0, Duration.ofMinutes(1), 3))).hasMessageContaining("tokens >= 1");

@@ -21,6 +21,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import news.gateway.GatewayProperties;
+import news.kit.web.ForwardedClients;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -56,7 +57,8 @@ class WriteLimits implements WebFilter, Ordered {
         if (SAFE.contains(exchange.getRequest().getMethod())) {
             return chain.filter(exchange);
         }
-        String client = clientAddress.of(exchange);
+        // IPv6 clients by their /64: one subscriber routinely holds a whole /64
+        String client = ForwardedClients.limitKey(clientAddress.of(exchange));
         ConsumptionProbe probe = buckets.get(client, c -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);

@@ -2,9 +2,12 @@ package news.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 class ClientAddressTest {
 
@@ -32,5 +35,16 @@ class ClientAddressTest {
         assertThat(behindProxies.of("10.1.2.3", "evil.example.com")).isEqualTo("10.1.2.3");
         assertThat(behindProxies.of("10.1.2.3", "10.9.9.9")).isEqualTo("10.1.2.3");
         assertThat(behindProxies.of("10.1.2.3", null)).isEqualTo("10.1.2.3");
+    }
+
+    @Test
+    void everyLineOfTheHeaderCountsAndHostNamesAreNeverLookedUp() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/articles/a/views")
+                .remoteAddress(new InetSocketAddress("10.1.2.3", 40000))
+                .header("X-Forwarded-For", "198.51.100.7")
+                .header("X-Forwarded-For", "203.0.113.9, 10.4.5.6"));
+        assertThat(behindProxies.of(exchange)).isEqualTo("203.0.113.9");
+        assertThat(behindProxies.of("10.1.2.3", "203.0.113.9, abcd.cafe")).isEqualTo("10.1.2.3");
+        assertThat(behindProxies.of("10.1.2.3", "203.0.113.9, 10.1")).as("10.1 is not 10.0.0.1 here").isEqualTo("10.1.2.3");
     }
 }

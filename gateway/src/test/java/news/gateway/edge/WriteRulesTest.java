@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -133,6 +134,21 @@ class WriteRulesTest extends GatewayIntegrationTest {
         clientFrom("203.0.113.99").post().uri("/api/articles/" + id + "/views").exchange()
                 .expectStatus().isAccepted();
         client.get().uri("/api/pages/home").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void ipv6ClientsShareOneWriteBudgetPerSlash64() {
+        String id = articleId();
+        ARTICLE_SERVICE.on("POST /api/articles/" + id + "/views", Reply.status(202));
+        String network = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)) + ":7:";
+        for (int i = 0; i < WRITE_BURST; i++) {
+            clientFrom(network + Integer.toHexString(i + 1) + "::1").post().uri("/api/articles/" + id + "/views")
+                    .exchange().expectStatus().isAccepted();
+        }
+        clientFrom(network + "ffff:ffff:ffff:ffff").post().uri("/api/articles/" + id + "/views").exchange()
+                .expectStatus().isEqualTo(429);
+        clientFrom("2001:db8:1:8::1").post().uri("/api/articles/" + id + "/views").exchange()
+                .expectStatus().isAccepted();
     }
 
     @Test

@@ -106,10 +106,16 @@ public record Layout(Path root, Path data, Map<String, String> env) {
         return root.resolve("infra/demo/articles.json");
     }
 
-    /** Extra JVM options for the services, e.g. NEWS_JAVA_OPTS="-Xmx768m". */
+    /**
+     * The services' JVM options, NEWS_JAVA_OPTS="..." replacing them all. By default the JIT stops at its first tier
+     * (C1): on a laptop or a small machine the four services, the broker and the store start together, and the
+     * optimising compiler of five JVMs at once took the cores from the requests for minutes (docs/benchmarks.md,
+     * "Right after start"). The container images run with the JVM's defaults, full JIT: one service per machine.
+     */
     public List<String> serviceJvmOptions() {
         String opts = env.get("NEWS_JAVA_OPTS");
-        return opts == null || opts.isBlank() ? List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k")
+        return opts == null || opts.isBlank()
+                ? List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1")
                 : List.of(opts.trim().split("\\s+"));
     }
 

@@ -34,7 +34,17 @@ public final class Platform {
               reset --yes                delete the data folder (all articles, comments, topics); asks nothing
               simulate [--views-per-second 200] [--duration 5m] [--target http://localhost:8080]
                        [--bots 0.05] [--shares 0.02] [--comments 0.002] [--readers 5000] [--seed 42]
-                                         realistic reader traffic through the gateway; stops by itself
+                       [--abusive 0] [--connections 64]
+                                         ordinary readers browsing through the gateway (pages, views, lists,
+                                         shares, comments), open-loop at a fixed rate; --abusive adds one client
+                                         flooding views (a share of all requests); stops by itself
+              load [--mix browse|views|shares|articles|pages|home|comments|rankings] [--rate N|max]
+                   [--connections 64] [--warm-up 10s] [--duration 30s] [--target http://127.0.0.1:8080]
+                   [--readers new|returning] [--threads 1] [--seed 42] [--json FILE]
+                                         the benchmark load: a new reader and client address per request by
+                                         default; prints req/s and p50/p99/p99.9 per request kind
+              load --compare NAME=FILE --anchor NAME=FILE
+                                         two saved runs (--json) side by side, with their ratio
               observe                    Prometheus and Alertmanager (Debian's prometheus, prometheus-alertmanager)
                                          on the running platform: alerts.yml evaluated, notifications shown here
               dlq list|show|replay [<topic>] [--from T] [--to T] [--id CE_ID] [--all] [--dry-run]
@@ -95,6 +105,7 @@ public final class Platform {
             }
             case "dlq" -> news.launcher.dlq.DeadLetterCommand.run(rest, layout.externalKafka() != null
                     ? layout.externalKafka() : "127.0.0.1:" + layout.kafkaPort(), out);
+            case "load" -> LoadCommand.run(layout, rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -241,11 +252,8 @@ public final class Platform {
 
     static Simulator.Options simulation(Layout layout, List<String> args) {
         Map<String, String> o = options(args, List.of("--views-per-second", "--duration", "--target", "--bots",
-                "--shares", "--comments", "--readers", "--seed"));
-        URI target = URI.create(o.getOrDefault("--target", "http://localhost:" + layout.port(Layout.SERVICES.get(3))));
-        if (!List.of("localhost", "127.0.0.1", "[::1]").contains(String.valueOf(target.getHost()))) {
-            throw new UsageException("--target must be on localhost or 127.0.0.1: the simulator sends load only there");
-        }
+                "--shares", "--comments", "--readers", "--seed", "--abusive", "--connections"));
+        URI target = localTarget(o.getOrDefault("--target", "http://localhost:" + layout.port(Layout.SERVICES.get(3))));
         int rate = intOption(o, "--views-per-second", 200, 1, 20_000);
         Duration duration = parseDuration(o.getOrDefault("--duration", "5m"));
         if (duration.compareTo(Duration.ofHours(1)) > 0) {
@@ -253,10 +261,21 @@ public final class Platform {
         }
         return new Simulator.Options(target, rate, duration, fraction(o, "--bots", 0.05), fraction(o, "--shares", 0.02),
                 fraction(o, "--comments", 0.002), intOption(o, "--readers", 5_000, 1, 1_000_000),
-                Long.parseLong(o.getOrDefault("--seed", "42")));
+                Long.parseLong(o.getOrDefault("--seed", "42")), fraction(o, "--abusive", 0),
+                intOption(o, "--connections", 64, 1, 1_024));
     }
 
-    private static int intOption(Map<String, String> o, String name, int defaultValue, int min, int max) {
+    /** Load goes to this machine only. */
+    static URI localTarget(String target) {
+        URI uri = URI.create(target);
+        if (!"http".equals(uri.getScheme())
+                || !List.of("localhost", "127.0.0.1", "[::1]").contains(String.valueOf(uri.getHost()))) {
+            throw new UsageException("--target must be http://localhost or http://127.0.0.1: load goes only there");
+        }
+        return uri;
+    }
+
+    static int intOption(Map<String, String> o, String name, int defaultValue, int min, int max) {
         try {
             int value = Integer.parseInt(o.getOrDefault(name, "" + defaultValue));
             if (value < min || value > max) {
@@ -268,7 +287,7 @@ public final class Platform {
         }
     }
 
-    private static double fraction(Map<String, String> o, String name, double defaultValue) {
+    static double fraction(Map<String, String> o, String name, double defaultValue) {
         try {
             double value = Double.parseDouble(o.getOrDefault(name, "" + defaultValue));
             if (value < 0 || value > 1) {
@@ -280,7 +299,7 @@ public final class Platform {
         }
     }
 
-    private static Map<String, String> options(List<String> args, List<String> allowed) {
+    static Map<String, String> options(List<String> args, List<String> allowed) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String name = args.get(i);
@@ -304,7 +323,7 @@ public final class Platform {
     static Duration parseDuration(String text) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(text);
         if (!m.matches()) {
-            throw new UsageException("--ttl must look like 30m, 8h or 2d, not '" + text + "'");
+            throw new UsageException("a duration must look like 30s, 30m, 8h or 2d, not '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

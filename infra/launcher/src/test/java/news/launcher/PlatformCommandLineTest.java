@@ -66,8 +66,8 @@ class PlatformCommandLineTest {
 
     @Test
     void theZipfDrawFavoursTheFirstRanksButReachesTheTail() {
-        Simulator.Zipf zipf = new Simulator.Zipf(30, 1.1);
-        java.util.Random random = new java.util.Random(1);
+        news.launcher.load.Mix.Zipf zipf = new news.launcher.load.Mix.Zipf(30, 1.1);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
         int[] counts = new int[30];
         for (int i = 0; i < 100_000; i++) {
             counts[zipf.sample(random)]++;

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
@@ -56,6 +57,25 @@ public class KitAutoConfiguration {
     @ConditionalOnMissingBean
     CurrentTrace currentTrace(ObjectProvider<Tracer> tracer) {
         return new CurrentTrace(tracer);
+    }
+
+    /**
+     * Spring Security observes every request by default: an observation (a span and timers) around each filter of
+     * its chain and around each authorization decision, which made up a fifth of a public read's CPU in a profile of
+     * article-service and a tenth of a routed view's in the gateway (docs/benchmarks.md). The request itself is
+     * observed once already ({@code http.server.requests} and its server span), and its status says whether access
+     * was refused; token checks stay observed, as they happen only for requests that carry a token.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.config.observation.SecurityObservationSettings")
+    static class SecurityObservations {
+
+        @Bean
+        @ConditionalOnMissingBean
+        SecurityObservationSettings securityObservationSettings() {
+            return SecurityObservationSettings.withDefaults().shouldObserveRequests(false)
+                    .shouldObserveAuthorizations(false).shouldObserveAuthentications(true).build();
+        }
     }
 
     /** The common part of the OpenAPI document, for services with a springdoc starter. */
