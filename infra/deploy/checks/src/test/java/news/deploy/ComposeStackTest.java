@@ -206,6 +206,18 @@ class ComposeStackTest {
         });
     }
 
+    /** Compose does not start without the readerHash key (no default, no public key), as article-service would not. */
+    @Test
+    void theReaderHashKeyIsRequiredFromTheEnvironmentWithoutADefault() {
+        List<ServiceConfig> hashing = ServiceConfig.all().stream().filter(s -> s.reads("NEWS_READERS_HASH_KEY")).toList();
+        assertThat(hashing).extracting(ServiceConfig::name).containsExactly("article-service");
+        for (ServiceConfig service : hashing) {
+            assertThat(instancesOf(service)).isNotEmpty();
+            instancesOf(service).forEach((name, instance) -> assertThat(String.valueOf(env(instance).get("NEWS_READERS_HASH_KEY")))
+                    .as(name).matches("\\$\\{NEWS_READERS_HASH_KEY:\\?[^}]+}"));
+        }
+    }
+
     /** A compose value with every {@code ${NAME:-default}} replaced by its default. */
     private static String withDefaults(String value) {
         return value.replaceAll("\\$\\{[A-Za-z0-9_]+:-([^}]*)}", "$1");
