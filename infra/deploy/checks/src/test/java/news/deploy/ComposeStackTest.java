@@ -206,6 +206,23 @@ class ComposeStackTest {
         });
     }
 
+    /**
+     * Only the gateways (and Keycloak, whose issuer URL browsers and containers share) are published beyond the host;
+     * Prometheus, Alertmanager and Grafana answer on its loopback only, Grafana with an admin password compose
+     * requires and no anonymous access.
+     */
+    @Test
+    void theObservabilityUisListenOnLoopbackOnlyAndGrafanaNeedsAPasswordWithoutADefault() {
+        for (String name : List.of("prometheus", "alertmanager", "grafana")) {
+            assertThat(Yaml.list(service(name), "ports")).as(name).isNotEmpty()
+                    .allSatisfy(p -> assertThat(String.valueOf(p)).as(name).startsWith("127.0.0.1:"));
+        }
+        Map<String, Object> grafana = env(service("grafana"));
+        assertThat(String.valueOf(grafana.get("GF_SECURITY_ADMIN_PASSWORD")))
+                .matches("\\$\\{GRAFANA_ADMIN_PASSWORD:\\?[^}]+}");
+        assertThat(String.valueOf(grafana.get("GF_AUTH_ANONYMOUS_ENABLED"))).isEqualTo("false");
+    }
+
     /** Compose does not start without the readerHash key (no default, no public key), as article-service would not. */
     @Test
     void theReaderHashKeyIsRequiredFromTheEnvironmentWithoutADefault() {
