@@ -97,7 +97,7 @@ wait_for "the identity provider on $IDENTITY_PORT" curl -fs "http://localhost:$I
 echo "Identity provider ready on http://localhost:$IDENTITY_PORT"
 
 SERVER_PORT="$SERVICE_PORT" MANAGEMENT_SERVER_PORT="$((SERVICE_PORT + 1000))" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-  MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" NEWS_READER_HASH_SALT="benchmark-salt" \
+  MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" NEWS_READERS_HASH_KEY="benchmark-reader-hash-key-of-32-characters-or-more" \
   NEWS_SECURITY_DEVELOPMENT=true IDENTITY_PORT="$IDENTITY_PORT" \
   java ${BENCH_SERVICE_JAVA_OPTS:--Xmx512m} -jar "$SERVICE_JAR" > "$WORK/article-service.log" 2>&1 &
 PIDS+=($!)

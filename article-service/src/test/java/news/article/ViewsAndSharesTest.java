@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -29,8 +33,8 @@ class ViewsAndSharesTest {
 
     static final String VIEWS = "news.article-views";
     static final String SHARES = "news.article-shares";
-    /** The documented development salt, used when news.readers.hash-salt is blank (as in these tests). */
-    static final String DEV_SALT = "news-platform-development-reader-salt";
+    /** The key of these tests (src/test/resources/config/application.properties), rotated daily (the default). */
+    static final String HASH_KEY = "article-service-tests-reader-hash-key-0123456789";
     static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/131.0.0.0 Safari/537.36";
 
@@ -46,7 +50,7 @@ class ViewsAndSharesTest {
     }
 
     @Test
-    void aViewIs202AndEmitsAViewedEventWithTheSaltedHashOfTheReaderIdAndNeverTheIdItself() {
+    void aViewIs202AndEmitsAViewedEventWithTheKeyedHashOfTheReaderIdAndNeverTheIdItself() {
         JsonNode article = api.publishedArticle("Navy");
         String id = article.path("id").asString();
         String readerId = "reader-" + UUID.randomUUID();
@@ -63,7 +67,8 @@ class ViewsAndSharesTest {
             assertThat(viewed.path("articleId").asString()).isEqualTo(id);
             assertThat(viewed.path("section").asString()).isEqualTo("Navy");
             assertThat(viewed.path("agent").asString()).isEqualTo("human");
-            assertThat(viewed.path("readerHash").asString()).isEqualTo(sha256(DEV_SALT + "\u0000reader\u0000" + readerId));
+            assertThat(viewed.path("readerHash").asString())
+                    .isIn(readerHashes(viewed.path("viewedAt").asString(), "reader\u0000" + readerId));
             assertThat(everyByteOf(record)).doesNotContain(readerId).doesNotContain(readerId.substring(7));
         }
     }
@@ -81,10 +86,13 @@ class ViewsAndSharesTest {
             records.forEach(CloudEventAssertions::assertFollowsContract);
             List<String> hashes = records.stream().map(r -> Api.json(TopicProbe.value(r)).path("readerHash").asString())
                     .toList();
-            assertThat(hashes.get(0)).isEqualTo(sha256(DEV_SALT + "\u0000client\u0000127.0.0.1\u0000" + CHROME));
+            String at = Api.json(TopicProbe.value(records.get(0))).path("viewedAt").asString();
+            assertThat(hashes.get(0)).as("the address's /24, never the address")
+                    .isIn(readerHashes(at, "client\u0000127.0.0.0/24\u0000" + CHROME));
             assertThat(hashes.get(1)).isEqualTo(hashes.get(0));
             assertThat(hashes.get(2)).as("the gateway's X-Forwarded-For names the reader's address")
-                    .isEqualTo(sha256(DEV_SALT + "\u0000client\u0000203.0.113.7\u0000" + CHROME));
+                    .isIn(readerHashes(Api.json(TopicProbe.value(records.get(2))).path("viewedAt").asString(),
+                            "client\u0000203.0.113.0/24\u0000" + CHROME));
             records.forEach(r -> assertThat(everyByteOf(r)).doesNotContain("203.0.113.7").doesNotContain("Chrome"));
         }
     }
@@ -161,8 +169,9 @@ class ViewsAndSharesTest {
             assertThat(records).allSatisfy(r -> {
                 assertThat(TopicProbe.header(r, "ce_type")).isEqualTo("news.article.shared");
                 assertThat(Api.json(TopicProbe.value(r)).path("section").asString()).isEqualTo("Air Force");
-                assertThat(Api.json(TopicProbe.value(r)).path("readerHash").asString())
-                        .isEqualTo(sha256(DEV_SALT + "\u0000reader\u0000" + readerId));
+                JsonNode shared = Api.json(TopicProbe.value(r));
+                assertThat(shared.path("readerHash").asString())
+                        .isIn(readerHashes(shared.path("sharedAt").asString(), "reader\u0000" + readerId));
                 assertThat(everyByteOf(r)).doesNotContain(readerId);
             });
         }
@@ -208,9 +217,24 @@ class ViewsAndSharesTest {
         return all.toString();
     }
 
-    static String sha256(String text) {
+    /**
+     * The readerHash of {@code message} as the README defines it, with the key period of the event's time and of the
+     * second before it (the hash is taken a moment before the event's time, which may fall just past midnight UTC).
+     */
+    static List<String> readerHashes(String eventTime, String message) {
+        Instant at = Instant.parse(eventTime);
+        return List.of(at, at.minusSeconds(1)).stream().map(t -> {
+            String periodStart = t.truncatedTo(ChronoUnit.DAYS).toString();
+            return HexFormat.of().formatHex(hmac(hmac(HASH_KEY.getBytes(StandardCharsets.UTF_8), "readerHash " + periodStart),
+                    message));
+        }).toList();
+    }
+
+    static byte[] hmac(byte[] key, String message) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

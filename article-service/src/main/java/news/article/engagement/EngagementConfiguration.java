@@ -3,8 +3,6 @@ package news.article.engagement;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -19,23 +17,9 @@ import io.micrometer.tracing.propagation.Propagator;
 import news.article.article.PublishedArticles;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the engagement feature: reader hashing, bot detection and the producer of views and shares. */
+/** Wires the engagement feature: bot detection and the producer of views and shares (reader hashing: {@link ReaderHashing}). */
 @Configuration(proxyBeanMethods = false)
 class EngagementConfiguration {
-
-    static final String DEVELOPMENT_SALT = "news-platform-development-reader-salt";
-    private static final Logger log = LoggerFactory.getLogger(EngagementConfiguration.class);
-
-    @Bean
-    ReaderHasher readerHasher(ReaderProperties readers) {
-        if (readers.hashSalt() == null || readers.hashSalt().isBlank()) {
-            log.warn("news.readers.hash-salt is not set: reader hashes use the public DEVELOPMENT salt, so anyone can"
-                    + " test guessed reader ids against news.article-views. Set NEWS_READER_HASH_SALT to a secret in"
-                    + " every environment but a developer's machine.");
-            return new ReaderHasher(DEVELOPMENT_SALT);
-        }
-        return new ReaderHasher(readers.hashSalt());
-    }
 
     @Bean
     BotDetector botDetector(ReaderProperties readers) {

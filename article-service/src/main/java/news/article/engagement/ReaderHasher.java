@@ -1,43 +1,136 @@
 package news.article.engagement;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code readerHash} of views and shares: hex SHA-256 of the salt followed by the reader id, or, for a reader
- * who gave none, by the client address and User-Agent. Different prefixes keep the two kinds apart:
- * {@code SHA-256(salt 0x00 "reader" 0x00 readerId)} and
- * {@code SHA-256(salt 0x00 "client" 0x00 address 0x00 userAgent)}. Without the salt nobody can test guesses of
- * reader ids against the topic.
+ * The {@code readerHash} of views and shares: a keyed HMAC-SHA256, never a plain digest, so nobody without the key
+ * can test guesses (every IPv4 address times the common User-Agents, a reader id) against the topics. The key
+ * rotates: each period of {@code rotation} (aligned to the epoch, so a one-day rotation starts at 00:00 UTC) hashes
+ * with its own key, derived from the configured one, and a reader's hashes of two periods cannot be linked:
+ * <pre>
+ * periodKey  = HMAC-SHA256(key, "readerHash " + periodStart)        periodStart e.g. 2026-12-01T00:00:00Z
+ * readerHash = HMAC-SHA256(periodKey, "reader" 0x00 readerId)
+ *            | HMAC-SHA256(periodKey, "client" 0x00 network 0x00 userAgent)
+ * </pre>
+ * A reader without a reader id is known by the network of the address (IPv4 /24, IPv6 /48, written
+ * {@code 203.0.113.0/24}, {@code 2001:db8:1::/48}) and the User-Agent: the full address never enters a hash.
  */
 final class ReaderHasher {
 
+    /** The key of development runs ({@code news.security.development}): public, so hashes made with it are not private. */
+    static final String DEVELOPMENT_KEY = "news-platform-development-reader-hash-key";
+    static final int MIN_KEY_LENGTH = 32;
+    static final Duration MIN_ROTATION = Duration.ofHours(1);
+
+    private static final String HMAC = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
-    private final String salt;
+    private final byte[] key;
+    private final long periodMillis;
+    private final Clock clock;
+    private final ThreadLocal<PeriodMac> macs = new ThreadLocal<>();
 
-    ReaderHasher(String salt) {
-        if (salt == null || salt.isEmpty()) {
-            throw new IllegalArgumentException("The reader hash salt must not be empty");
+    ReaderHasher(String key, Duration rotation, Clock clock) {
+        if (key == null || key.length() < MIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("The reader hash key must have at least " + MIN_KEY_LENGTH + " characters");
         }
-        this.salt = salt;
+        if (rotation == null || rotation.compareTo(MIN_ROTATION) < 0) {
+            throw new IllegalArgumentException("The reader hash key must rotate at most every " + MIN_ROTATION);
+        }
+        this.key = key.getBytes(StandardCharsets.UTF_8);
+        this.periodMillis = rotation.toMillis();
+        this.clock = clock;
     }
 
     String ofReader(String readerId) {
-        return hash(salt + '\0' + "reader" + '\0' + readerId);
+        return hash("reader\0" + readerId);
     }
 
     String ofClient(String address, String userAgent) {
-        return hash(salt + '\0' + "client" + '\0' + address + '\0' + (userAgent == null ? "" : userAgent));
+        return hash("client\0" + network(address) + '\0' + (userAgent == null ? "" : userAgent));
     }
 
-    private static String hash(String text) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    /** The start of the key period that {@code instant} falls in. */
+    Instant periodStart(Instant instant) {
+        return Instant.ofEpochMilli(Math.floorDiv(instant.toEpochMilli(), periodMillis) * periodMillis);
+    }
+
+    /**
+     * The network an address is counted under: {@code a.b.c.0/24} for IPv4 (an IPv4-mapped IPv6 address included),
+     * the first 48 bits as {@code x:y:z::/48} for IPv6. Anything that is not an address literal is returned as given
+     * (it is hashed, never looked up).
+     */
+    static String network(String address) {
+        byte[] bytes = literal(address);
+        if (bytes == null) {
+            return address == null ? "" : address;
         }
+        if (bytes.length == 4) {
+            return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + ".0/24";
+        }
+        return Integer.toHexString(group(bytes, 0)) + ":" + Integer.toHexString(group(bytes, 2)) + ":"
+                + Integer.toHexString(group(bytes, 4)) + "::/48";
+    }
+
+    private static int group(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xFF) << 8 | bytes[offset + 1] & 0xFF;
+    }
+
+    /** The bytes of an IPv4 or IPv6 literal, or null; never a name look-up (the patterns admit literals only). */
+    private static byte[] literal(String address) {
+        if (address == null) {
+            return null;
+        }
+        boolean v4 = IPV4.matcher(address).matches();
+        if (!v4 && !(address.indexOf(':') >= 0 && IPV6.matcher(address).matches())) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(address).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private String hash(String text) {
+        long period = Math.floorDiv(clock.millis(), periodMillis);
+        PeriodMac current = macs.get();
+        if (current == null || current.period() != period) {
+            current = new PeriodMac(period, mac(periodKey(period)));
+            macs.set(current);
+        }
+        return HEX.formatHex(current.mac().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private byte[] periodKey(long period) {
+        String start = Instant.ofEpochMilli(period * periodMillis).toString();
+        return mac(key).doFinal(("readerHash " + start).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac mac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java runtime has " + HMAC, e);
+        }
+    }
+
+    private record PeriodMac(long period, Mac mac) {
     }
 }

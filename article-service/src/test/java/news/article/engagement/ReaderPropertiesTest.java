@@ -2,6 +2,7 @@ package news.article.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,14 +16,24 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 class ReaderPropertiesTest {
 
     @Test
-    void botPatternsFromTheEnvironmentReplaceTheListAndTheSaltIsRead() {
-        MutablePropertySources sources = new MutablePropertySources();
-        sources.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                Map.of("NEWS_READERS_BOT_PATTERNS", "Googlebot,curl/", "NEWS_READERS_HASH_SALT", "s3cret")));
-        ReaderProperties readers = new Binder(ConfigurationPropertySources.from(sources))
-                .bind("news.readers", ReaderProperties.class).get();
+    void botPatternsFromTheEnvironmentReplaceTheListAndTheKeyAndItsRotationAreRead() {
+        ReaderProperties readers = bind(Map.of("NEWS_READERS_BOT_PATTERNS", "Googlebot,curl/",
+                "NEWS_READERS_HASH_KEY", "s3cret", "NEWS_READERS_HASH_KEY_ROTATION", "12h"));
 
         assertThat(readers.botPatterns()).containsExactly("Googlebot", "curl/");
-        assertThat(readers.hashSalt()).isEqualTo("s3cret");
+        assertThat(readers.hashKey()).isEqualTo("s3cret");
+        assertThat(readers.hashKeyRotation()).isEqualTo(Duration.ofHours(12));
+    }
+
+    @Test
+    void theKeyRotatesDailyByDefault() {
+        assertThat(bind(Map.of("NEWS_READERS_HASH_KEY", "s3cret")).hashKeyRotation()).isEqualTo(Duration.ofDays(1));
+    }
+
+    private static ReaderProperties bind(Map<String, Object> environment) {
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                environment));
+        return new Binder(ConfigurationPropertySources.from(sources)).bind("news.readers", ReaderProperties.class).get();
     }
 }

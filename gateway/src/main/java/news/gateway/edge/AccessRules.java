@@ -1,5 +1,7 @@
 package news.gateway.edge;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,9 @@ public final class AccessRules {
 
     public static final String READER = "reader";
     public static final String EDITOR = "editor";
+    static final String REJECTED = "The bearer token was rejected: it is malformed, expired, not signed by the platform's"
+            + " identity provider or not issued for this platform. Sign in again or get a new token.";
+    private static final Logger log = LoggerFactory.getLogger(AccessRules.class);
 
     private AccessRules() {
     }
@@ -38,14 +43,19 @@ public final class AccessRules {
         return Problems.write(exchange, HttpStatus.FORBIDDEN, "Your token does not grant the role this action needs.");
     }
 
+    /**
+     * 401 with one fixed detail for every rejected token: the decoder's reason (which claim, which key, the parser's
+     * message) goes to the log at DEBUG, never to the client, who could otherwise probe the checks one by one.
+     */
     public static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException failure) {
         boolean tokenGiven = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer");
-        String reason = failure.getMessage() == null || failure.getMessage().isBlank() ? "invalid token"
-                : failure.getMessage();
-        return Problems.write(exchange, HttpStatus.UNAUTHORIZED, tokenGiven
-                ? "The bearer token was rejected: " + reason
+        if (tokenGiven) {
+            log.debug("Bearer token rejected on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), failure.getMessage());
+        }
+        return Problems.write(exchange, HttpStatus.UNAUTHORIZED, tokenGiven ? REJECTED
                 : "This endpoint needs a bearer token (Authorization: Bearer <JWT>) or a signed-in browser session.");
     }
 }

@@ -31,6 +31,11 @@ class EdgeConfiguration {
     }
 
     @Bean
+    StrictEncodingFilter strictEncodingFilter() {
+        return new StrictEncodingFilter();
+    }
+
+    @Bean
     DownstreamHeaders downstreamHeaders(ClientAddress clientAddress) {
         return new DownstreamHeaders(clientAddress);
     }

@@ -46,6 +46,17 @@ class RoutingTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aClientsXRankingForwardedNeverReachesRankingService() {
+        RANKING_SERVICE.on("GET /api/rankings/most-shared", Reply.json(200, RANKING));
+
+        client.get().uri("/api/rankings/most-shared?section=all").header("X-Ranking-Forwarded", "true")
+                .exchange().expectStatus().isOk();
+
+        assertThat(RANKING_SERVICE.received("GET /api/rankings/most-shared")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.header("X-Ranking-Forwarded")).isNull());
+    }
+
+    @Test
     void aRoutedCallCarriesTheClientAddressTheRequestIdAndTheTraceWithTheGatewayAsParent() {
         TestArticle article = TestArticle.published("Navy", "Traced");
         servicesKnow(article, List.of());

@@ -47,7 +47,9 @@ class WriteRulesTest extends GatewayIntegrationTest {
                 TestTokens.unsigned("bob", List.of("reader")), "not-a-jwt")) {
             post(path, token).expectStatus().isUnauthorized()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).contains("invalid_token"));
+                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).contains("invalid_token"))
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).as("one fixed detail, never"
+                            + " the decoder's reason").isEqualTo(AccessRules.REJECTED));
         }
         assertThat(COMMENT_SERVICE.received("POST " + path)).isEmpty();
     }

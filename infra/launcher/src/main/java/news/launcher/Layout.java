@@ -44,6 +44,26 @@ public record Layout(Path root, Path data, Map<String, String> env) {
         return intEnv(service.managementPortVariable(), port(service) + 1000);
     }
 
+    /**
+     * The address the services' and the identity provider's HTTP ports listen on: {@code NEWS_BIND_ADDRESS}, by
+     * default 127.0.0.1, so a developer's platform is not reachable from the network unless they say so. Actuator
+     * stays on 127.0.0.1 whatever this says.
+     */
+    public String bindAddress() {
+        String address = blankToNull(env.get("NEWS_BIND_ADDRESS"));
+        return address == null ? "127.0.0.1" : address.trim();
+    }
+
+    /** Where a service listens: its port and Actuator's, and the addresses they bind to (Spring Boot's variables). */
+    public Map<String, String> listening(Service service) {
+        Map<String, String> listening = new java.util.LinkedHashMap<>();
+        listening.put("SERVER_PORT", Integer.toString(port(service)));
+        listening.put("SERVER_ADDRESS", bindAddress());
+        listening.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort(service)));
+        listening.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        return listening;
+    }
+
     public int kafkaPort() {
         return intEnv("KAFKA_PORT", 9092);
     }

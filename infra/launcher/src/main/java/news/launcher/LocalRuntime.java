@@ -59,7 +59,7 @@ final class LocalRuntime {
                 layout.root().relativize(localIdentity.folder()));
         identity = new ManagedProcess("identity", javaCommand(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
                 "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar", runnableCopy("identity", layout.identityJar()).toString())),
-                localIdentity.providerEnvironment(layout.identityPort(), gatewayUrl()), layout.log("identity"));
+                identityEnvironment(), layout.log("identity"));
         // started first: it comes up while the broker and the store do, and the gateway needs it to start
         identity.start();
 
@@ -128,11 +128,15 @@ final class LocalRuntime {
         return java.net.URI.create("http://localhost:" + layout.port(Layout.SERVICES.get(3)));
     }
 
+    private Map<String, String> identityEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>(localIdentity.providerEnvironment(layout.identityPort(), gatewayUrl()));
+        env.put("SERVER_ADDRESS", layout.bindAddress());
+        return env;
+    }
+
     private Map<String, String> serviceEnvironment(Layout.Service service, String bootstrap, String mongoUri) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", "" + layout.port(service));
-        env.put("MANAGEMENT_SERVER_PORT", "" + layout.managementPort(service));
-        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        env.putAll(layout.listening(service));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("MONGODB_URI", mongoUri);
         env.put("NEWS_RANKING_STATE_DIR", layout.data().resolve("ranking").toString());

@@ -55,7 +55,9 @@ public final class Platform {
                          GATEWAY_PORT, ARTICLE_SERVICE_PORT, COMMENT_SERVICE_PORT, RANKING_SERVICE_PORT,
                          KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGODB_PORT, IDENTITY_PORT move ports (Actuator answers on each
                          service's port + 1000 unless GATEWAY_MANAGEMENT_PORT, ... say otherwise); NEWS_DATA_DIR moves the
-                         data folder; NEWS_JAVA_OPTS sets the services' JVM options.
+                         data folder; NEWS_JAVA_OPTS sets the services' JVM options; the services and the identity
+                         provider listen on 127.0.0.1 only unless NEWS_BIND_ADDRESS says otherwise (0.0.0.0: every
+                         interface); Actuator stays on 127.0.0.1.
             """;
 
     private Platform() {

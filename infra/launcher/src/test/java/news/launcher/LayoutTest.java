@@ -25,6 +25,19 @@ class LayoutTest {
     }
 
     @Test
+    void servicesListenOnLoopbackUnlessNewsBindAddressSaysOtherwiseAndActuatorAlwaysDoes() {
+        Layout.Service gateway = Layout.SERVICES.get(3);
+        assertThat(new Layout(Path.of("."), Path.of(".data"), Map.of()).listening(gateway)).containsExactlyInAnyOrderEntriesOf(
+                Map.of("SERVER_PORT", "8080", "SERVER_ADDRESS", "127.0.0.1",
+                        "MANAGEMENT_SERVER_PORT", "9080", "MANAGEMENT_SERVER_ADDRESS", "127.0.0.1"));
+        assertThat(new Layout(Path.of("."), Path.of(".data"), Map.of("NEWS_BIND_ADDRESS", " ")).bindAddress())
+                .isEqualTo("127.0.0.1");
+        Map<String, String> open = new Layout(Path.of("."), Path.of(".data"), Map.of("NEWS_BIND_ADDRESS", "0.0.0.0"))
+                .listening(gateway);
+        assertThat(open).containsEntry("SERVER_ADDRESS", "0.0.0.0").containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+    }
+
+    @Test
     void aMovedServiceTakesItsManagementPortAlongUnlessThatIsSetToo() {
         Layout.Service gateway = Layout.SERVICES.get(3);
         assertThat(new Layout(Path.of("."), Path.of(".data"), Map.of("GATEWAY_PORT", "18080")).managementPort(gateway))

@@ -32,6 +32,7 @@ import news.kit.web.ApiDocs;
 import news.kit.web.ClientAddresses;
 import news.kit.web.ProblemDetailsAdvice;
 import news.kit.web.RequestBodyLimitFilter;
+import news.kit.web.StrictEncodingFilter;
 
 /** Wires the kit into a service: the token-trust check, problem details, the body-size limit and the current trace. */
 @AutoConfiguration(beforeName = {
@@ -114,6 +115,13 @@ public class KitAutoConfiguration {
             FilterRegistrationBean<RequestBodyLimitFilter> registration =
                     new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            return registration;
+        }
+
+        @Bean
+        FilterRegistrationBean<StrictEncodingFilter> strictEncodingFilter() {
+            FilterRegistrationBean<StrictEncodingFilter> registration = new FilterRegistrationBean<>(new StrictEncodingFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
             return registration;
         }
     }

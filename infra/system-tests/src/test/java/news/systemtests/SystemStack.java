@@ -208,7 +208,7 @@ final class SystemStack {
     /** Settings the tests need that differ from the platform's defaults; see the class comment. */
     private static Map<String, String> testSettings(String service) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("NEWS_READER_HASH_SALT", "system-tests-salt");
+        env.put("NEWS_READERS_HASH_KEY", "system-tests-reader-hash-key-at-least-32-characters");
         switch (service) {
             case "gateway" -> {
                 env.put("NEWS_WRITE_RATE_CAPACITY", "1000000");

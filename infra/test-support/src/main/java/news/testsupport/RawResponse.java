@@ -53,6 +53,19 @@ public record RawResponse(int status, Map<String, List<String>> headers, byte[] 
         return new RawResponse(Integer.parseInt(status.split(" ")[1]), headers, body.toByteArray());
     }
 
+    /**
+     * Sends these bytes, exactly, on a new connection to {@code 127.0.0.1:port} and reads the answer: for requests an
+     * HTTP client refuses to send (a broken {@code %4}, header bytes that are not UTF-8).
+     */
+    public static RawResponse exchange(int port, byte[] request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        }
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -9,21 +9,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import news.ranking.rules.ListKey;
 
 /**
- * Asks the instance that owns a list for it and relays the answer as it is. The request carries
- * {@value #FORWARDED}, so an instance that is asked for a list it does not own (ownership moved) answers 503 instead
- * of forwarding again.
+ * Asks the instance that owns a list for it and relays its JSON answer (status, body, {@code Retry-After}). The request
+ * carries {@value #FORWARDED}, so an instance that is asked for a list it does not own (ownership moved) answers 503
+ * instead of forwarding again. The answer goes out to readers through the gateway, so it is only ever JSON (a list or
+ * a problem), and an owner that cannot be reached or answers anything else is a 503 whose detail names neither the
+ * owner nor the error: those go to the log.
  */
 @Component
 class Forwarder {
 
     static final String FORWARDED = "X-Ranking-Forwarded";
+
+    private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -34,17 +42,47 @@ class Forwarder {
                 .GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.statusCode());
-            for (String header : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.RETRY_AFTER}) {
-                response.headers().firstValue(header).ifPresent(value -> answer.header(header, value));
+            MediaType type = jsonType(response);
+            if (type == null) {
+                log.warn("The instance that holds {} ({}:{}) answered {} with Content-Type {}: not relayed", key,
+                        owner.host(), owner.port(), response.statusCode(),
+                        response.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse("(none)"));
+                throw unavailable(key);
             }
+            ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.statusCode()).contentType(type);
+            response.headers().firstValue(HttpHeaders.RETRY_AFTER).filter(v -> v.matches("\\d{1,6}"))
+                    .ifPresent(value -> answer.header(HttpHeaders.RETRY_AFTER, value));
             return answer.body(response.body());
         } catch (IOException e) {
-            throw new ListUnavailable("The instance that holds " + key + " (" + owner.host() + ":" + owner.port()
-                    + ") does not answer: " + e.getMessage());
+            log.warn("The instance that holds {} ({}:{}) does not answer: {}", key, owner.host(), owner.port(),
+                    e.toString());
+            throw unavailable(key);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ListUnavailable("Interrupted while asking the instance that holds " + key);
+            throw unavailable(key);
         }
+    }
+
+    /** The owner's answer is relayed as {@code application/json} or, for a problem, {@code application/problem+json}. */
+    private static MediaType jsonType(HttpResponse<String> response) {
+        try {
+            MediaType type = response.headers().firstValue(HttpHeaders.CONTENT_TYPE).map(MediaType::parseMediaType)
+                    .orElse(null);
+            if (type == null) {
+                return null;
+            }
+            for (MediaType json : new MediaType[] {MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON}) {
+                if (json.equalsTypeAndSubtype(type)) {
+                    return json;
+                }
+            }
+            return null;
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
+    }
+
+    private static ListUnavailable unavailable(ListKey key) {
+        return new ListUnavailable("The list " + key + " cannot be answered right now.");
     }
 }

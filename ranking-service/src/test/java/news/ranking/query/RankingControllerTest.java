@@ -175,13 +175,52 @@ class RankingControllerTest {
     }
 
     @Test
-    void anOwnerThatDoesNotAnswerIs503() {
+    void anOwnerThatDoesNotAnswerIs503NamingNeitherTheOwnerNorTheError() {
         locator.locations.put("must-reads|Navy", new ListLocator.There("127.0.0.1", 1));
 
         MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=Navy").exchange();
 
-        assertThat(result).hasStatus(503);
+        assertProblem(result, 503, "The list must-reads|Navy cannot be answered right now.");
         assertThat(result).headers().hasSingleValue("Retry-After", "1");
+        assertThat(result).bodyText().doesNotContain("127.0.0.1").doesNotContainIgnoringCase("connect")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void anOwnersAnswerThatIsNotJsonIsNeverRelayed() throws IOException {
+        String html = "<html><script>alert(1)</script></html>";
+        ownerAnswers(200, "text/html; charset=utf-8", html);
+
+        MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=Navy").exchange();
+
+        assertProblem(result, 503, "The list must-reads|Navy cannot be answered right now.");
+        assertThat(result).bodyText().doesNotContain("script").doesNotContain(String.valueOf(owner.getAddress().getPort()));
+    }
+
+    @Test
+    void anOwnersProblemIsRelayedAsAProblem() throws IOException {
+        String problem = "{\"status\":503,\"detail\":\"The list must-reads|Navy has not been computed yet.\"}";
+        ownerAnswers(503, "application/problem+json", problem);
+
+        MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=Navy").exchange();
+
+        assertProblem(result, 503, "The list must-reads|Navy has not been computed yet.");
+        assertThat(result).headers().hasSingleValue("Retry-After", "1");
+    }
+
+    /** The owner of must-reads|Navy: another instance that answers every list request so (with Retry-After: 1). */
+    private void ownerAnswers(int status, String contentType, String body) throws IOException {
+        owner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        owner.createContext("/api/rankings", exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        owner.start();
+        locator.locations.put("must-reads|Navy", new ListLocator.There("127.0.0.1", owner.getAddress().getPort()));
     }
 
     private static void assertProblem(MvcTestResult result, int status, String detail) {

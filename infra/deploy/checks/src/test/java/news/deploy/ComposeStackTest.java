@@ -206,6 +206,35 @@ class ComposeStackTest {
         });
     }
 
+    /**
+     * Only the gateways (and Keycloak, whose issuer URL browsers and containers share) are published beyond the host;
+     * Prometheus, Alertmanager and Grafana answer on its loopback only, Grafana with an admin password compose
+     * requires and no anonymous access.
+     */
+    @Test
+    void theObservabilityUisListenOnLoopbackOnlyAndGrafanaNeedsAPasswordWithoutADefault() {
+        for (String name : List.of("prometheus", "alertmanager", "grafana")) {
+            assertThat(Yaml.list(service(name), "ports")).as(name).isNotEmpty()
+                    .allSatisfy(p -> assertThat(String.valueOf(p)).as(name).startsWith("127.0.0.1:"));
+        }
+        Map<String, Object> grafana = env(service("grafana"));
+        assertThat(String.valueOf(grafana.get("GF_SECURITY_ADMIN_PASSWORD")))
+                .matches("\\$\\{GRAFANA_ADMIN_PASSWORD:\\?[^}]+}");
+        assertThat(String.valueOf(grafana.get("GF_AUTH_ANONYMOUS_ENABLED"))).isEqualTo("false");
+    }
+
+    /** Compose does not start without the readerHash key (no default, no public key), as article-service would not. */
+    @Test
+    void theReaderHashKeyIsRequiredFromTheEnvironmentWithoutADefault() {
+        List<ServiceConfig> hashing = ServiceConfig.all().stream().filter(s -> s.reads("NEWS_READERS_HASH_KEY")).toList();
+        assertThat(hashing).extracting(ServiceConfig::name).containsExactly("article-service");
+        for (ServiceConfig service : hashing) {
+            assertThat(instancesOf(service)).isNotEmpty();
+            instancesOf(service).forEach((name, instance) -> assertThat(String.valueOf(env(instance).get("NEWS_READERS_HASH_KEY")))
+                    .as(name).matches("\\$\\{NEWS_READERS_HASH_KEY:\\?[^}]+}"));
+        }
+    }
+
     /** A compose value with every {@code ${NAME:-default}} replaced by its default. */
     private static String withDefaults(String value) {
         return value.replaceAll("\\$\\{[A-Za-z0-9_]+:-([^}]*)}", "$1");

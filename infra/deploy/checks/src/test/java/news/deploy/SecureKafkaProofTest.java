@@ -255,6 +255,9 @@ class SecureKafkaProofTest {
         if (service.reads("NEWS_RANKING_STATE_DIR")) {
             env.put("NEWS_RANKING_STATE_DIR", work.resolve("ranking-state").toString());
         }
+        if (service.reads("NEWS_READERS_HASH_KEY")) {
+            env.put("NEWS_READERS_HASH_KEY", "secure-kafka-proof-reader-hash-key-of-this-run");
+        }
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(layout.serviceJvmOptions());
         command.addAll(List.of("-jar", layout.serviceJar(service.module()).toString()));

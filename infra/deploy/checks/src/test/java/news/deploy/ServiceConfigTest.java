@@ -11,7 +11,8 @@ class ServiceConfigTest {
     void placeholdersRelaxedPropertiesAndBoundRecordsAreRead() {
         ServiceConfig article = ServiceConfig.named("article-service");
         assertThat(article.port()).isEqualTo(8081);
-        assertThat(article.reads("NEWS_READER_HASH_SALT")).isTrue();
+        assertThat(article.reads("NEWS_READERS_HASH_KEY")).isTrue();
+        assertThat(article.reads("NEWS_READERS_HASH_KEY_ROTATION")).isTrue();
         assertThat(article.reads("KAFKA_BOOTSTRAP_SERVERS")).isTrue();
         assertThat(article.reads("SERVER_PORT")).isTrue();
         assertThat(article.reads("NEWS_SECTIONS")).isTrue();
@@ -48,6 +49,7 @@ class ServiceConfigTest {
         assertThat(ServiceConfig.named("ranking-service").reads("NEWS_RANKING_STATE_DIR")).isTrue();
         assertThat(ServiceConfig.named("ranking-service").reads("NEWS_RANKING_MAX_LIST_SIZE")).isTrue();
         assertThat(ServiceConfig.named("gateway").reads("RANKING_SERVICE_URL")).isTrue();
-        assertThat(ServiceConfig.named("gateway").reads("NEWS_READER_HASH_SALT")).isFalse();
+        assertThat(ServiceConfig.named("gateway").reads("NEWS_READERS_HASH_KEY")).isFalse();
+        assertThat(article.reads("NEWS_READER_HASH_SALT")).isFalse();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -57,6 +58,11 @@ public class KitTestApplication {
         @GetMapping("/drafts/{id}")
         Map<String, Object> get(@PathVariable String id) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No draft " + id);
+        }
+
+        @GetMapping("/search")
+        Map<String, Object> search(@RequestParam(defaultValue = "") String q) {
+            return Map.of("q", q);
         }
 
         @GetMapping("/boom")
