@@ -69,6 +69,9 @@ final class LocalRuntime {
                     layout.root().relativize(layout.data().resolve("kafka")));
             kafka = new KafkaBroker(layout.data().resolve("kafka"), layout.kafkaPort(), layout.kafkaControllerPort(),
                     layout.kafkaClasspath(), List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                    // the first JIT tier only, as the services (Layout.serviceJvmOptions): the broker's optimising
+                    // compiler competed with the services' requests on a freshly started machine
+                    "-XX:TieredStopAtLevel=1",
                     "-Dlog4j2.configurationFile=" + layout.kafkaLogConfig()), layout.log("kafka"));
             kafka.start(Duration.ofSeconds(90));
             bootstrap = kafka.bootstrapServers();
@@ -83,7 +86,7 @@ final class LocalRuntime {
         if (mongoUri == null) {
             out.printf("Starting the MongoDB-compatible store on 127.0.0.1:%d, data in %s%n", layout.mongoPort(),
                     layout.root().relativize(layout.data().resolve("mongo")));
-            mongo = new ManagedProcess("mongo", javaCommand(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+            mongo = new ManagedProcess("mongo", javaCommand(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
                     layout.mongoClasspath(), "news.localmongo.LocalMongoStore", "--port", "" + layout.mongoPort(),
                     "--file", layout.data().resolve("mongo/store.mv").toString())), Map.of(), layout.log("mongo"));
             mongo.start();
