@@ -1,17 +1,17 @@
 package news.article.engagement;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import news.kit.web.ForwardedClients;
 
 /**
  * The {@code readerHash} of views and shares: a keyed HMAC-SHA256, never a plain digest, so nobody without the key
@@ -35,9 +35,6 @@ final class ReaderHasher {
 
     private static final String HMAC = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
     private final byte[] key;
     private final long periodMillis;
@@ -90,20 +87,9 @@ final class ReaderHasher {
         return (bytes[offset] & 0xFF) << 8 | bytes[offset + 1] & 0xFF;
     }
 
-    /** The bytes of an IPv4 or IPv6 literal, or null; never a name look-up (the patterns admit literals only). */
+    /** The bytes of an IPv4 or IPv6 literal, or null; never a name look-up. */
     private static byte[] literal(String address) {
-        if (address == null) {
-            return null;
-        }
-        boolean v4 = IPV4.matcher(address).matches();
-        if (!v4 && !(address.indexOf(':') >= 0 && IPV6.matcher(address).matches())) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return ForwardedClients.literal(address).map(InetAddress::getAddress).orElse(null);
     }
 
     private String hash(String text) {

@@ -16,6 +16,8 @@ import news.kit.web.ForwardedClients;
  */
 public class ClientAddress {
 
+    private static final String ATTRIBUTE = ClientAddress.class.getName();
+
     private final ForwardedClients clients;
 
     public ClientAddress(List<String> trustedProxies) {
@@ -27,7 +29,12 @@ public class ClientAddress {
         }
     }
 
+    /** The client of this exchange, worked out once and kept with it (the write limit and the routed call ask). */
     public String of(ServerWebExchange exchange) {
+        return (String) exchange.getAttributes().computeIfAbsent(ATTRIBUTE, key -> resolve(exchange));
+    }
+
+    private String resolve(ServerWebExchange exchange) {
         InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
         String remote = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
         List<String> forwardedFor = exchange.getRequest().getHeaders().get("X-Forwarded-For");

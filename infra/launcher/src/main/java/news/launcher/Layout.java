@@ -127,15 +127,20 @@ public record Layout(Path root, Path data, Map<String, String> env) {
     }
 
     /**
-     * The services' JVM options, NEWS_JAVA_OPTS="..." replacing them all. By default the JIT stops at its first tier
-     * (C1): on a laptop or a small machine the four services, the broker and the store start together, and the
-     * optimising compiler of five JVMs at once took the cores from the requests for minutes (docs/benchmarks.md,
-     * "Right after start"). The container images run with the JVM's defaults, full JIT: one service per machine.
+     * The JIT option of every JVM the local runtime starts (services, broker, store, identity provider): the first
+     * tier (C1) only. The platform starts on one small machine all at once, and the optimising compilers of every JVM
+     * took the cores from the requests for minutes (docs/benchmarks.md, "Right after start").
+     */
+    public static final String FIRST_TIER_JIT = "-XX:TieredStopAtLevel=1";
+
+    /**
+     * The services' JVM options, NEWS_JAVA_OPTS="..." replacing them all: by default with the first JIT tier only
+     * ({@link #FIRST_TIER_JIT}). The container images run with the JVM's defaults, full JIT: one service per machine.
      */
     public List<String> serviceJvmOptions() {
         String opts = env.get("NEWS_JAVA_OPTS");
         return opts == null || opts.isBlank()
-                ? List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1")
+                ? List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", FIRST_TIER_JIT)
                 : List.of(opts.trim().split("\\s+"));
     }
 

@@ -58,7 +58,7 @@ final class LocalRuntime {
         out.printf("Starting the identity provider (OpenID Connect) on %s, signing key in %s%n", localIdentity.issuer(),
                 layout.root().relativize(localIdentity.folder()));
         identity = new ManagedProcess("identity", javaCommand(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
-                "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar", runnableCopy("identity", layout.identityJar()).toString())),
+                "-Xss512k", Layout.FIRST_TIER_JIT, "-jar", runnableCopy("identity", layout.identityJar()).toString())),
                 identityEnvironment(), layout.log("identity"));
         // started first: it comes up while the broker and the store do, and the gateway needs it to start
         identity.start();
@@ -69,9 +69,7 @@ final class LocalRuntime {
                     layout.root().relativize(layout.data().resolve("kafka")));
             kafka = new KafkaBroker(layout.data().resolve("kafka"), layout.kafkaPort(), layout.kafkaControllerPort(),
                     layout.kafkaClasspath(), List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                    // the first JIT tier only, as the services (Layout.serviceJvmOptions): the broker's optimising
-                    // compiler competed with the services' requests on a freshly started machine
-                    "-XX:TieredStopAtLevel=1",
+                    Layout.FIRST_TIER_JIT,
                     "-Dlog4j2.configurationFile=" + layout.kafkaLogConfig()), layout.log("kafka"));
             kafka.start(Duration.ofSeconds(90));
             bootstrap = kafka.bootstrapServers();
@@ -86,7 +84,8 @@ final class LocalRuntime {
         if (mongoUri == null) {
             out.printf("Starting the MongoDB-compatible store on 127.0.0.1:%d, data in %s%n", layout.mongoPort(),
                     layout.root().relativize(layout.data().resolve("mongo")));
-            mongo = new ManagedProcess("mongo", javaCommand(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+            mongo = new ManagedProcess("mongo", javaCommand(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                    Layout.FIRST_TIER_JIT, "-cp",
                     layout.mongoClasspath(), "news.localmongo.LocalMongoStore", "--port", "" + layout.mongoPort(),
                     "--file", layout.data().resolve("mongo/store.mv").toString())), Map.of(), layout.log("mongo"));
             mongo.start();
