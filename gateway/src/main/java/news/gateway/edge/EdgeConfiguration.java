@@ -46,6 +46,11 @@ class EdgeConfiguration {
         return new WriteLimits(clientAddress, properties.rateLimit(), limits.maxRequestBody().toBytes());
     }
 
+    @Bean
+    WholeBodies wholeBodies() {
+        return new WholeBodies();
+    }
+
     /** Every client connection closes with a linger, so an early refusal reaches a client still sending. */
     @Bean
     NettyServerCustomizer lingeringClose() {

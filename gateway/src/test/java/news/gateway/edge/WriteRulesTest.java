@@ -2,6 +2,9 @@ package news.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.gateway.GatewayIntegrationTest;
 import news.gateway.support.FakeService.Reply;
+import news.testsupport.RawResponse;
 import news.testsupport.TestTokens;
 import reactor.core.publisher.Flux;
 
@@ -172,6 +176,59 @@ class WriteRulesTest extends GatewayIntegrationTest {
                 .expectStatus().isEqualTo(413);
 
         assertThat(COMMENT_SERVICE.received("POST " + path)).isEmpty();
+    }
+
+    @Test
+    void aStreamedBodyIsReadWholeWithinTheLimitBeforeAnyOfItGoesToTheService() throws Exception {
+        String path = "/api/articles/" + articleId() + "/comments";
+        String token = TestTokens.reader("bob");
+        COMMENT_SERVICE.on("POST " + path, Reply.json(201, "{\"id\":\"c7\"}"));
+        long before = COMMENT_SERVICE.bytesReceived();
+
+        // over the limit, its first chunk sent well before the rest: a gateway that streamed it would have passed the
+        // head and that chunk on by the time the rest crossed the limit
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(chunkedHead(path, token, "203.0.113.21"));
+            out.write(chunk("{\"text\":\""));
+            out.flush();
+            Thread.sleep(300);
+            for (int i = 0; i < 8; i++) {
+                out.write(chunk("x".repeat(200)));
+            }
+            out.write(chunk("\"}"));
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            RawResponse answer = RawResponse.read(socket.getInputStream());
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.bodyText()).contains("\"status\":413");
+        }
+        assertThat(COMMENT_SERVICE.bytesReceived()).as("bytes of the refused body that reached the service")
+                .isEqualTo(before);
+
+        // within the limit: the service gets it whole, with its length, not as chunks
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.write(chunkedHead(path, token, "203.0.113.22"));
+        request.write(chunk("{\"text\":"));
+        request.write(chunk("\"Nice\"}"));
+        request.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(RawResponse.exchange(port, request.toByteArray()).status()).isEqualTo(201);
+        var received = COMMENT_SERVICE.received("POST " + path).get(0);
+        assertThat(received.body()).isEqualTo(COMMENT);
+        assertThat(received.header(HttpHeaders.CONTENT_LENGTH)).isEqualTo(Integer.toString(COMMENT.length()));
+        assertThat(received.header(HttpHeaders.TRANSFER_ENCODING)).isNull();
+    }
+
+    private static byte[] chunkedHead(String path, String token, String client) {
+        return ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nX-Forwarded-For: " + client
+                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] chunk(String data) {
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        return (Integer.toHexString(bytes.length) + "\r\n" + data + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

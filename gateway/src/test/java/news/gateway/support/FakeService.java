@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -53,6 +54,7 @@ public final class FakeService implements AutoCloseable {
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicLong bytesIn = new AtomicLong();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-service");
         t.setDaemon(true);
@@ -99,6 +101,11 @@ public final class FakeService implements AutoCloseable {
     public FakeService on(String methodAndPath, Reply reply) {
         replies.put(methodAndPath, reply);
         return this;
+    }
+
+    /** Every byte that reached the service on any connection so far, whether or not a request was complete. */
+    public long bytesReceived() {
+        return bytesIn.get();
     }
 
     public List<Received> received() {
@@ -172,8 +179,8 @@ public final class FakeService implements AutoCloseable {
     private void forward(Socket client) throws IOException {
         Socket server = new Socket("127.0.0.1", http.getAddress().getPort());
         open.add(server);
-        executor.execute(() -> pipe(client, server));
-        executor.execute(() -> pipe(server, client));
+        executor.execute(() -> pipe(client, server, bytesIn));
+        executor.execute(() -> pipe(server, client, new AtomicLong()));
     }
 
     private void resetAfterRequest(Socket client) {
@@ -188,9 +195,13 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, AtomicLong bytes) {
         try {
-            from.getInputStream().transferTo(to.getOutputStream());
+            byte[] buffer = new byte[16384];
+            for (int n = from.getInputStream().read(buffer); n >= 0; n = from.getInputStream().read(buffer)) {
+                bytes.addAndGet(n);
+                to.getOutputStream().write(buffer, 0, n);
+            }
         } catch (IOException ignored) {
             // the other side went away
         } finally {
