@@ -1,5 +1,6 @@
 package news.gateway.readmodel;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ public class Rankings {
     public static final String ALL = "all";
 
     private final Map<String, RankingList> lists = new ConcurrentHashMap<>();
+    private volatile Instant newest;
 
     /** Keeps the list unless one computed later is already known; true when it changed something. */
     boolean apply(RankingList list) {
@@ -26,7 +28,19 @@ public class Rankings {
             return false;
         }
         lists.put(key, list);
+        if (newest == null || list.computedAt().isAfter(newest)) {
+            newest = list.computedAt();
+        }
         return true;
+    }
+
+    /**
+     * When the newest list known was computed; null before the first. ranking-service publishes Popular Now within a
+     * second of every view that changes it, so while readers view, this stays seconds old: minutes mean the lists
+     * have stopped (ranking-service down or stuck, or this gateway no longer reading {@code news.rankings}).
+     */
+    public Instant newestComputedAt() {
+        return newest;
     }
 
     public Optional<RankingList> list(String list, String section) {

@@ -2,6 +2,7 @@ package news.gateway.readmodel;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +80,14 @@ public class ReadModelFeed implements SmartLifecycle {
                 .register(meters);
         Gauge.builder("news.read_model.articles", catalog, ArticleCatalog::publishedCount)
                 .description("published articles in the gateway's article catalog").register(meters);
+        Gauge.builder("news.read_model.rankings.age", rankings, ReadModelFeed::ageSeconds).baseUnit("seconds")
+                .description("how long ago the newest ranking list this gateway serves was computed (NaN before the"
+                        + " first)").register(meters);
+    }
+
+    private static double ageSeconds(Rankings rankings) {
+        Instant newest = rankings.newestComputedAt();
+        return newest == null ? Double.NaN : (System.currentTimeMillis() - newest.toEpochMilli()) / 1000.0;
     }
 
     /** True once both read models hold everything the topics held when the gateway started. */

@@ -1,6 +1,7 @@
 package news.gateway.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.gateway.GatewayProperties;
 import news.gateway.support.Events;
@@ -97,6 +99,21 @@ class ReadModelFeedTest {
         RankingList list = rankings.list(Rankings.POPULAR_NOW, "army").orElseThrow();
         assertThat(list.computedAt()).isEqualTo(now);
         assertThat(list.entries()).extracting(RankingList.Entry::articleId).containsExactly(first.id(), second.id());
+    }
+
+    @Test
+    void theAgeOfTheNewestRankingListIsAGaugeThatAnOlderListDoesNotMoveBack() {
+        feed("127.0.0.1:1");
+        Gauge age = meters.get("news.read_model.rankings.age").gauge();
+        assertThat(age.value()).as("before any list").isNaN();
+
+        Instant now = Instant.now();
+        rankings.apply(new RankingList(Rankings.POPULAR_NOW, "Army", "PT60M", now.minusSeconds(300), List.of()));
+        assertThat(age.value()).isCloseTo(300, within(5.0));
+        rankings.apply(new RankingList(Rankings.MUST_READS, "Navy", "P7D", now.minusSeconds(10), List.of()));
+        assertThat(age.value()).isCloseTo(10, within(5.0));
+        rankings.apply(new RankingList(Rankings.MUST_READS, "Army", "P7D", now.minusSeconds(600), List.of()));
+        assertThat(age.value()).as("a list computed earlier than the newest").isCloseTo(10, within(5.0));
     }
 
     @Test

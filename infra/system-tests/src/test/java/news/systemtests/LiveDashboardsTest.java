@@ -48,7 +48,8 @@ import tools.jackson.databind.JsonNode;
  * {@code infra/platform simulate} plus page reads. Then every dashboard query, every alert expression and every
  * recording rule is evaluated by Prometheus: none may fail, and every panel over the services' metrics must have data
  * (panels over the exporters of metrics.yaml have none locally: the local runtime has no exporter). Last,
- * ranking-service is killed and its NewsServiceDown alert must fire in Alertmanager and reach the webhook.
+ * ranking-service is killed while readers keep viewing: its NewsServiceDown alert and the readers' NewsRankingsStale
+ * (the lists they are served stopped) must fire in Alertmanager and reach the webhook.
  * <p>
  * Fixed ports and minutes of run time: only with {@code -Plive-dashboards}, under {@code /work/bin/cpu exclusive};
  * skipped, saying why, where Prometheus or Alertmanager is not installed.
@@ -131,11 +132,7 @@ class LiveDashboardsTest {
     void prometheus242ScrapesEveryServiceAndEveryPanelQueryAlertAndRuleEvaluates() throws Exception {
         await("Prometheus scrapes the four management ports").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> query("up == 1").path("data").path("result").size() == 4);
-        ManagedProcess simulate = new ManagedProcess("simulate", List.of(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString(), "-Xmx128m", "-Dnews.root=" + root, "-jar",
-                root.resolve("infra/launcher/target/launcher.jar").toString(), "simulate", "--views-per-second", "80",
-                "--duration", TRAFFIC.toSeconds() + "s", "--comments", "0.02", "--shares", "0.05"),
-                Map.of("NEWS_DATA_DIR", data.toString()), data.resolve("simulate.log"));
+        ManagedProcess simulate = simulate(TRAFFIC, 80);
         simulate.start();
         int pages = readPages(simulate);
         assertThat(query("up == 1").path("data").path("result").size()).as("every target still scraped").isEqualTo(4);
@@ -228,6 +225,9 @@ class LiveDashboardsTest {
             state.load(in);
         }
         long pid = Long.parseLong(state.getProperty("ranking-service.pid"));
+        // readers keep viewing: the lists they are served go stale, which the staleness alert is for
+        ManagedProcess readers = simulate(Duration.ofMinutes(6), 20);
+        readers.start();
         Instant killed = Instant.now();
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
@@ -243,6 +243,29 @@ class LiveDashboardsTest {
         figures.add(String.format("ranking-service killed: %s reached the webhook (/%s, severity %s, \"%s\") %d s later",
                 page.label("alertname"), page.receiver(), page.label("severity"), page.summary(),
                 Duration.between(killed, page.at()).toSeconds()));
+
+        try {
+            AlertWebhook.Notified stale = await("NewsRankingsStale at the webhook").atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> observability.webhook().received().stream()
+                            .filter(n -> n.label("alertname").equals("NewsRankingsStale") && n.status().equals("firing"))
+                            .findFirst().orElse(null), n -> n != null);
+            assertThat(stale.receiver()).isEqualTo("page");
+            assertThat(stale.label("service")).isEqualTo("gateway");
+            figures.add(String.format("ranking-service killed, readers viewing 20/s: %s reached the webhook (/%s, \"%s\")"
+                    + " %d s later", stale.label("alertname"), stale.receiver(), stale.summary(),
+                    Duration.between(killed, stale.at()).toSeconds()));
+        } finally {
+            readers.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    private static ManagedProcess simulate(Duration duration, int viewsPerSecond) {
+        return new ManagedProcess("simulate", List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-Xmx128m", "-Dnews.root=" + root, "-jar",
+                root.resolve("infra/launcher/target/launcher.jar").toString(), "simulate", "--views-per-second",
+                Integer.toString(viewsPerSecond), "--duration", duration.toSeconds() + "s", "--comments", "0.02",
+                "--shares", "0.05"), Map.of("NEWS_DATA_DIR", data.toString()), data.resolve("simulate-" + viewsPerSecond
+                + ".log"));
     }
 
     /** Page reads as a frontend makes them, 10 a second while {@code running}: home and article pages. */

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
  * The alerts SREs were promised: SLO burn rates (fast: a page, slow: a ticket) for the SLOs of docs/operations.md, the
  * failure modes seen (5xx ratio, heap after GC, GC time, Kafka Streams not RUNNING or short of stream threads, outbox
  * backlog and growth, consumer lag on the client and on the broker, dead letters, targets down, page p99, degraded
- * pages, freshness), each with a severity Alertmanager routes on (page or ticket), the service it groups by, a summary
+ * pages, freshness, lists that stopped while readers view), each with a severity Alertmanager routes on (page or ticket), the service it groups by, a summary
  * and a runbook in docs/operations.md; valid for Prometheus, and firing when, and only when, alerts-test.yml says.
  */
 class AlertRulesTest {
 
     static final java.util.List<String> PROMISED = java.util.List.of("NewsSloFastBurn", "NewsSloSlowBurn",
             "NewsServiceDown", "NewsHttp5xxRatioHigh", "NewsPageAssemblyP99High", "NewsPagesDegraded",
-            "NewsConsumerLagGrowing", "NewsRankingFreshnessSlow", "NewsDeadLetters", "NewsOutboxBacklog",
+            "NewsConsumerLagGrowing", "NewsRankingFreshnessSlow", "NewsRankingsStale", "NewsDeadLetters", "NewsOutboxBacklog",
             "NewsOutboxPendingGrowing", "NewsOutboxPublishFailing", "NewsJvmHeapHighAfterGc", "NewsJvmGcTimeHigh",
             "NewsKafkaStreamsNotRunning", "NewsKafkaStreamsThreadsMissing", "NewsConsumerGroupLagGrowing",
             "NewsAnalyticsConsumerGroupLag", "NewsKafkaUnderReplicatedPartitions", "NewsMongoDown", "NewsTargetDown");
