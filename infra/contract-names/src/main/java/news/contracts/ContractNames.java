@@ -1,5 +1,6 @@
 package news.contracts;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +32,18 @@ public final class ContractNames {
     public static final String RANKING_UPDATED = "news.ranking.updated";
 
     /**
+     * The {@code ce_dataschema} of every event type: the {@code $id} of the JSON Schema its payload follows (the
+     * schema named for the type in topics.yaml).
+     */
+    public static final Map<String, String> DATA_SCHEMAS = Map.of(
+            ARTICLE_PUBLISHED, Schemas.ARTICLE_SNAPSHOT, ARTICLE_UPDATED, Schemas.ARTICLE_SNAPSHOT,
+            ARTICLE_UNPUBLISHED, Schemas.ARTICLE_SNAPSHOT, ARTICLE_VIEWED, Schemas.BASE + "article-viewed.schema.json",
+            ARTICLE_SHARED, Schemas.BASE + "article-shared.schema.json",
+            COMMENT_POSTED, Schemas.BASE + "comment-posted.schema.json",
+            COMMENT_REMOVED, Schemas.BASE + "comment-removed.schema.json",
+            RANKING_UPDATED, Schemas.BASE + "ranking-updated.schema.json");
+
+    /**
      * The form of an article or comment id, as a regular expression for {@code Pattern.matches}: what the schemas
      * say of {@code articleId} and {@code commentId} (their pattern, 1 to 64 characters).
      */
@@ -39,5 +52,10 @@ public final class ContractNames {
     public static final int ID_MAX_LENGTH = 64;
 
     private ContractNames() {
+    }
+
+    private static final class Schemas {
+        static final String BASE = "https://news-platform.example/contracts/schemas/";
+        static final String ARTICLE_SNAPSHOT = BASE + "article-snapshot.schema.json";
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,18 @@ class ContractNamesTest {
     void theArticleEventTypesAreTheTypesOfTheArticleEventsTopic() {
         assertThat(ContractNames.ARTICLE_EVENT_TYPES).containsExactlyInAnyOrderElementsOf(
                 catalog.topic("news.article-events").events().stream().map(EventSpec::type).toList());
+    }
+
+    @Test
+    void theDataSchemaOfEveryEventTypeIsTheIdOfTheSchemaTheTopicListNamesForIt() throws IOException {
+        Map<String, String> expected = new TreeMap<>();
+        for (EventSpec event : catalog.topics().stream().flatMap(t -> t.events().stream()).toList()) {
+            try (InputStream in = getClass().getResourceAsStream("/contracts/schemas/" + event.schema())) {
+                assertThat(in).as(event.schema()).isNotNull();
+                expected.put(event.type(), JsonMapper.builder().build().readTree(in).path("$id").asString());
+            }
+        }
+        assertThat(new TreeMap<>(ContractNames.DATA_SCHEMAS)).isEqualTo(expected);
     }
 
     @Test

@@ -39,7 +39,7 @@ import news.contracts.ContractNames;
 final class ListProcessor implements Processor<String, ListUpdate, String, byte[]> {
 
     static final String TYPE = ContractNames.RANKING_UPDATED;
-    static final String DATA_SCHEMA = "https://news-platform.example/contracts/schemas/ranking-updated.schema.json";
+    static final String DATA_SCHEMA = ContractNames.DATA_SCHEMAS.get(TYPE);
 
     private final RankingProperties properties;
     private final ListKinds kinds;

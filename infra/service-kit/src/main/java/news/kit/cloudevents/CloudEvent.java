@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
+import news.contracts.ContractNames;
+
 /**
  * One event ready for a topic: its CloudEvents attributes and its JSON payload. The record key is the subject
  * (the article id for every article-keyed topic), so an article's events stay in one partition and in order.
@@ -41,9 +43,10 @@ public record CloudEvent(String id, String type, String source, String subject, 
         CloudEventHeaders.put(headers, CloudEventHeaders.ID, id);
         CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, type);
         CloudEventHeaders.put(headers, CloudEventHeaders.SOURCE, source);
-        CloudEventHeaders.put(headers, CloudEventHeaders.TIME, time.toString());
+        CloudEventHeaders.put(headers, CloudEventHeaders.TIME, CloudEventHeaders.time(time));
         CloudEventHeaders.put(headers, CloudEventHeaders.SUBJECT, subject);
         CloudEventHeaders.put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
+        CloudEventHeaders.put(headers, CloudEventHeaders.DATA_SCHEMA, ContractNames.DATA_SCHEMAS.get(type));
         CloudEventHeaders.put(headers, CloudEventHeaders.TRACEPARENT, traceparent);
         return record;
     }

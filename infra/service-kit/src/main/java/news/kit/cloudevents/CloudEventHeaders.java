@@ -1,6 +1,9 @@
 package news.kit.cloudevents;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -28,7 +31,16 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String APPLICATION_JSON = "application/json";
 
+    /** RFC 3339 in UTC with exactly three fraction digits, as the contract promises (never dropped at .000). */
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private CloudEventHeaders() {
+    }
+
+    /** {@code ce_time} of an instant: to the millisecond, e.g. {@code 2026-11-25T09:30:00.000Z}. */
+    public static String time(Instant time) {
+        return MILLIS.format(time);
     }
 
     /** The last value of a header as UTF-8 text, or null when absent. */
