@@ -1,10 +1,8 @@
 package news.comment.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 
@@ -15,6 +13,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+
+import news.kit.web.ListCursors;
 
 /**
  * Writes one published article and {@code n} visible comments on it straight into comment-service's database, in
@@ -59,8 +59,7 @@ public final class CommentSeed {
                     .append("postedAt", Date.from(postedAt)).append("status", "visible")
                     .append("outbox", List.of()).append("outboxSize", 0));
             if (i == comments / 2) {
-                middle = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        ("c1:" + postedAt.toEpochMilli() + ":" + id).getBytes(StandardCharsets.UTF_8));
+                middle = ListCursors.encode(postedAt, id, "");
             }
             if (batch.size() == 1000) {
                 collection.insertMany(batch);
