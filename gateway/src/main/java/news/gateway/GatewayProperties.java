@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param readModels     the topics the gateway's read models follow
  * @param cors           the web frontends allowed to call the API from another origin
  * @param rateLimit      per-client budget of write requests
+ * @param readLimit      per-client budget of the reads the gateway cannot answer from its caches or read models:
+ *                       article pages it has to assemble (two service calls) and every routed read
  * @param trustedProxies CIDR ranges of proxies in front of the gateway whose {@code X-Forwarded-For} is believed;
  *                       loopback by default, like the services (local tools such as {@code infra/platform simulate}
  *                       speak for many clients); add the load balancer's range in production
@@ -33,6 +35,7 @@ public record GatewayProperties(@DefaultValue Services services,
                                 @DefaultValue ReadModels readModels,
                                 @DefaultValue Cors cors,
                                 @DefaultValue RateLimit rateLimit,
+                                @DefaultValue RateLimit readLimit,
                                 List<String> trustedProxies) {
 
     public record Services(URI article,
@@ -51,7 +54,11 @@ public record GatewayProperties(@DefaultValue Services services,
      * @param staleFor             how long an assembled page may still be served (while a rebuild runs) before a
      *                             request waits for a new one
      * @param lastGoodFor          how long the last good article and comments stay available when a service fails
-     * @param lastGoodEntries      how many articles (and comment pages) the last-good caches hold
+     * @param lastGoodSize         the most bytes (as the services sent them) each of the two last-good caches holds,
+     *                             articles and comment pages: the least used go first
+     * @param notFoundFor          how long an article id article-service answered 404 for is answered 404 without
+     *                             asking again (sooner once the read model sees the article published)
+     * @param notFoundEntries      how many such ids are remembered
      * @param cacheSize            the most bytes of assembled pages kept
      * @param maxAge               {@code Cache-Control: max-age} of pages and lists
      * @param staleWhileRevalidate {@code Cache-Control: stale-while-revalidate} of pages and lists
@@ -66,7 +73,9 @@ public record GatewayProperties(@DefaultValue Services services,
                         Duration freshFor,
                         Duration staleFor,
                         @DefaultValue("6h") Duration lastGoodFor,
-                        @DefaultValue("20000") int lastGoodEntries,
+                        @DefaultValue("32MB") DataSize lastGoodSize,
+                        @DefaultValue("30s") Duration notFoundFor,
+                        @DefaultValue("10000") int notFoundEntries,
                         @DefaultValue("32MB") DataSize cacheSize,
                         Duration maxAge,
                         Duration staleWhileRevalidate,
@@ -100,8 +109,8 @@ public record GatewayProperties(@DefaultValue Services services,
     }
 
     /**
-     * @param capacity  write requests a client may send in a burst
-     * @param refill    write requests a client regains every {@code period}
+     * @param capacity  requests a client may send in a burst
+     * @param refill    requests a client regains every {@code period}
      * @param period    the refill period
      * @param clients   how many client addresses are tracked at once
      */

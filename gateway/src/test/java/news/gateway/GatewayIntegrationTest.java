@@ -60,6 +60,8 @@ public abstract class GatewayIntegrationTest {
     public static final Duration NO_WAITING = Duration.ofSeconds(10);
     protected static final int MAX_BODY = 1024;
     protected static final int WRITE_BURST = 5;
+    /** Reads the gateway cannot answer from its caches, per client: far more than any other test sends. */
+    protected static final int READ_BURST = 50;
 
     @DynamicPropertySource
     static void gatewaySettings(DynamicPropertyRegistry registry) {
@@ -70,6 +72,9 @@ public abstract class GatewayIntegrationTest {
         registry.add("news.gateway.rate-limit.capacity", () -> WRITE_BURST);
         registry.add("news.gateway.rate-limit.refill", () -> 1);
         registry.add("news.gateway.rate-limit.period", () -> "1m");
+        registry.add("news.gateway.read-limit.capacity", () -> READ_BURST);
+        registry.add("news.gateway.read-limit.refill", () -> READ_BURST);
+        registry.add("news.gateway.read-limit.period", () -> "1m");
         registry.add("news.web.max-request-body", () -> MAX_BODY + "B");
         registry.add("news.gateway.cors.allowed-origins", () -> "https://frontend.example");
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
@@ -99,7 +104,7 @@ public abstract class GatewayIntegrationTest {
 
     protected WebTestClient client;
 
-    /** A client address of its own for each test, so write budgets of different tests never meet. */
+    /** A client address of its own for each test, so the budgets of different tests never meet. */
     protected String clientAddress;
 
     @BeforeEach

@@ -3,6 +3,7 @@ package news.gateway.edge;
 import java.net.InetSocketAddress;
 import java.util.List;
 
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.kit.web.ForwardedClients;
@@ -29,15 +30,16 @@ public class ClientAddress {
         }
     }
 
-    /** The client of this exchange, worked out once and kept with it (the write limit and the routed call ask). */
+    /** The client of this exchange, worked out once and kept with it (the limits and the routed call ask). */
     public String of(ServerWebExchange exchange) {
-        return (String) exchange.getAttributes().computeIfAbsent(ATTRIBUTE, key -> resolve(exchange));
+        return (String) exchange.getAttributes().computeIfAbsent(ATTRIBUTE, key -> of(exchange.getRequest()));
     }
 
-    private String resolve(ServerWebExchange exchange) {
-        InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
+    /** The client of a request answered without an exchange (the page fast path). */
+    public String of(ServerHttpRequest request) {
+        InetSocketAddress peer = request.getRemoteAddress();
         String remote = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
-        List<String> forwardedFor = exchange.getRequest().getHeaders().get("X-Forwarded-For");
+        List<String> forwardedFor = request.getHeaders().get("X-Forwarded-For");
         return clients.clientOf(remote, forwardedFor == null ? List.of() : forwardedFor);
     }
 

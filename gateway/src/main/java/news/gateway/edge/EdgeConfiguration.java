@@ -47,6 +47,11 @@ class EdgeConfiguration {
     }
 
     @Bean
+    ReadLimits readLimits(ClientAddress clientAddress, GatewayProperties properties) {
+        return new ReadLimits(clientAddress, properties.readLimit());
+    }
+
+    @Bean
     WholeBodies wholeBodies() {
         return new WholeBodies();
     }

@@ -1,6 +1,5 @@
 package news.gateway.edge;
 
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,13 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import news.gateway.GatewayProperties;
-import news.kit.web.ForwardedClients;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +22,7 @@ import reactor.core.publisher.Mono;
  * Limits on writes (every method but GET, HEAD and OPTIONS), before the token is even looked at: a per-client token
  * bucket (429 with {@code Retry-After}) and a body-size limit (413), checked at once against
  * {@code Content-Length} and while streaming for chunked bodies, so a huge body is never buffered. Reads pass
- * untouched: they are served from caches and cost nothing here.
+ * untouched here: those the gateway cannot answer from its caches have a budget of their own ({@link ReadLimits}).
  */
 class WriteLimits implements WebFilter, Ordered {
 
@@ -37,19 +30,13 @@ class WriteLimits implements WebFilter, Ordered {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final ClientAddress clientAddress;
-    private final GatewayProperties.RateLimit rate;
+    private final ClientBuckets buckets;
     private final long maxBodyBytes;
-    private final Cache<String, Bucket> buckets;
 
     WriteLimits(ClientAddress clientAddress, GatewayProperties.RateLimit rate, long maxBodyBytes) {
         this.clientAddress = clientAddress;
-        this.rate = rate;
+        this.buckets = new ClientBuckets(rate);
         this.maxBodyBytes = maxBodyBytes;
-        // an idle bucket is full again after this long, so forgetting it then changes nothing
-        Duration refillsCompletely = rate.period().multipliedBy(Math.max(1, (rate.capacity() + rate.refill() - 1)
-                / Math.max(1, rate.refill())));
-        this.buckets = Caffeine.newBuilder().maximumSize(rate.clients())
-                .expireAfterAccess(refillsCompletely.plusSeconds(1)).build();
     }
 
     @Override
@@ -57,27 +44,18 @@ class WriteLimits implements WebFilter, Ordered {
         if (SAFE.contains(exchange.getRequest().getMethod())) {
             return chain.filter(exchange);
         }
-        // IPv6 clients by their /64: one subscriber routinely holds a whole /64
-        String client = ForwardedClients.limitKey(clientAddress.of(exchange));
-        ConsumptionProbe probe = buckets.get(client, c -> newBucket()).tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        String client = ClientBuckets.key(clientAddress.of(exchange));
+        long wait = buckets.take(client);
+        if (wait > 0) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
             return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many write requests from "
-                    + client + ": at most " + rate.capacity() + " at once and " + rate.refill() + " per "
-                    + rate.period().toSeconds() + " s. Retry after " + seconds + " s.");
+                    + client + ": " + buckets.budget() + ". Retry after " + wait + " s.");
         }
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > maxBodyBytes) {
             return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, tooLarge(declared + " bytes"));
         }
         return chain.filter(exchange.mutate().request(new LimitedBody(exchange, maxBodyBytes)).build());
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(rate.capacity()).refillGreedy(rate.refill(), rate.period()))
-                .build();
     }
 
     private String tooLarge(String size) {

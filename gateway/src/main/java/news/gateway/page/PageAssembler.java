@@ -43,6 +43,7 @@ class PageAssembler {
     static final String MUST_READS = "mustReads";
 
     private final PageParts parts;
+    private final UnknownArticles unknown;
     private final ArticleCatalog catalog;
     private final Rankings rankings;
     private final BooleanSupplier catalogCaughtUp;
@@ -54,10 +55,11 @@ class PageAssembler {
     private final String pageCacheControl;
     private final String notFoundCacheControl;
 
-    PageAssembler(PageParts parts, ArticleCatalog catalog, Rankings rankings, BooleanSupplier catalogCaughtUp,
+    PageAssembler(PageParts parts, UnknownArticles unknown, ArticleCatalog catalog, Rankings rankings, BooleanSupplier catalogCaughtUp,
                   Sections sections, GatewayProperties.Pages settings, JsonMapper json, PageMetrics metrics,
                   Clock clock) {
         this.parts = parts;
+        this.unknown = unknown;
         this.catalog = catalog;
         this.rankings = rankings;
         this.catalogCaughtUp = catalogCaughtUp;
@@ -73,7 +75,7 @@ class PageAssembler {
 
     Mono<RenderedPage> article(String id, Correlation correlation) {
         String instance = "/api/pages/article/" + id;
-        if (!PageParts.ARTICLE_ID.matcher(id).matches()) {
+        if (!PageParts.ARTICLE_ID.matcher(id).matches() || unknown.contains(id)) {
             return Mono.just(notFound(id));
         }
         Observation assembly = metrics.assembling("article", correlation);
@@ -90,6 +92,7 @@ class PageAssembler {
     private RenderedPage articlePage(String id, String instance, PageParts.ArticlePart article,
                                      PageParts.CommentsPart comments, Observation assembly) {
         if (article.found() == PageParts.Found.NOT_FOUND) {
+            parts.forget(id);
             metrics.assembled(assembly, "not_found");
             return notFound(id);
         }

@@ -45,6 +45,11 @@ class PageCache {
         return page != null && page.isDone() && !page.isCompletedExceptionally() ? page.getNow(null) : null;
     }
 
+    /** Whether the cache holds the page or is assembling it (no lookup side effects: no refresh is started). */
+    boolean holds(String key) {
+        return pages.asMap().containsKey(key);
+    }
+
     /** The page, assembled now if the cache has none (shared with concurrent requests for it). */
     Mono<RenderedPage> get(String key, Correlation correlation) {
         return Mono.fromFuture(pages.get(key, (k, executor) -> assemble(k, correlation).toFuture()), true);

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import news.gateway.GatewayProperties;
+import news.gateway.edge.ReadLimits;
 import news.gateway.readmodel.ArticleCatalog;
 import news.gateway.readmodel.ReadModelFeed;
 import news.gateway.readmodel.Rankings;
@@ -46,8 +47,13 @@ class PageConfiguration {
     }
 
     @Bean
+    UnknownArticles unknownArticles(GatewayProperties properties, ArticleCatalog catalog) {
+        return new UnknownArticles(properties.pages().notFoundFor(), properties.pages().notFoundEntries(), catalog);
+    }
+
+    @Bean
     PageParts pageParts(WebClient.Builder web, GatewayProperties properties, CircuitBreakerRegistry breakers,
-                        ArticleCatalog catalog, ReadModelFeed feed) {
+                        ArticleCatalog catalog, ReadModelFeed feed, UnknownArticles unknown) {
         GatewayProperties.Services services = properties.services();
         ReactorClientHttpConnector connector = new ReactorClientHttpConnector(HttpClient.create(
                         ConnectionProvider.builder("page-parts").maxConnections(256)
@@ -56,7 +62,7 @@ class PageConfiguration {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) services.connectTimeout().toMillis()));
         return new PageParts(client(web, connector, services.article()), client(web, connector, services.comment()),
                 breakers.circuitBreaker("article-service"), breakers.circuitBreaker("comment-service"), catalog,
-                feed::caughtUp, properties.pages(), pageJson());
+                feed::caughtUp, unknown, properties.pages(), pageJson());
     }
 
     private static WebClient client(WebClient.Builder web, ReactorClientHttpConnector connector, URI base) {
@@ -69,9 +75,10 @@ class PageConfiguration {
     }
 
     @Bean
-    PageAssembler pageAssembler(PageParts parts, ArticleCatalog catalog, Rankings rankings, ReadModelFeed feed,
-                                Sections sections, GatewayProperties properties, PageMetrics metrics) {
-        return new PageAssembler(parts, catalog, rankings, feed::caughtUp, sections, properties.pages(), pageJson(),
+    PageAssembler pageAssembler(PageParts parts, UnknownArticles unknown, ArticleCatalog catalog, Rankings rankings,
+                                ReadModelFeed feed, Sections sections, GatewayProperties properties,
+                                PageMetrics metrics) {
+        return new PageAssembler(parts, unknown, catalog, rankings, feed::caughtUp, sections, properties.pages(), pageJson(),
                 metrics, Clock.systemUTC());
     }
 
@@ -81,8 +88,9 @@ class PageConfiguration {
     }
 
     @Bean
-    PageEndpoint pageEndpoint(PageCache cache, PageMetrics metrics, GatewayProperties properties) {
-        return new PageEndpoint(cache, metrics, properties.pages());
+    PageEndpoint pageEndpoint(PageCache cache, UnknownArticles unknown, ReadLimits readLimits, PageMetrics metrics,
+                              GatewayProperties properties) {
+        return new PageEndpoint(cache, unknown, readLimits, metrics, properties.pages());
     }
 
     @Bean

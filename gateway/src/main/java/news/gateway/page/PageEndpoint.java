@@ -14,6 +14,7 @@ import org.springframework.web.server.WebFilterChain;
 import io.micrometer.core.instrument.Counter;
 import news.gateway.GatewayProperties;
 import news.gateway.edge.Correlation;
+import news.gateway.edge.ReadLimits;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,12 +28,17 @@ class PageEndpoint implements WebFilter, Ordered {
     private static final String ARTICLE_PREFIX = "/api/pages/article/";
 
     private final PageCache cache;
+    private final UnknownArticles unknown;
+    private final ReadLimits readLimits;
     private final Counter servedArticles;
     private final Counter servedHome;
     private final String notFoundCacheControl;
 
-    PageEndpoint(PageCache cache, PageMetrics metrics, GatewayProperties.Pages settings) {
+    PageEndpoint(PageCache cache, UnknownArticles unknown, ReadLimits readLimits, PageMetrics metrics,
+                 GatewayProperties.Pages settings) {
         this.cache = cache;
+        this.unknown = unknown;
+        this.readLimits = readLimits;
         this.servedArticles = metrics.served("article");
         this.servedHome = metrics.served("home");
         this.notFoundCacheControl = "public, max-age=" + settings.maxAge().toSeconds();
@@ -55,15 +61,19 @@ class PageEndpoint implements WebFilter, Ordered {
                 && path.indexOf('/', ARTICLE_PREFIX.length()) < 0);
     }
 
-    /** Answers a GET or HEAD of a page endpoint ({@link #isPage}). */
+    /**
+     * Answers a GET or HEAD of a page endpoint ({@link #isPage}). An article page that is neither in the page cache
+     * (nor being assembled for another request) nor a known 404 costs its client one read of its budget.
+     */
     Mono<Void> respond(ServerHttpRequest request, ServerHttpResponse response, Correlation correlation) {
         String path = request.getPath().pathWithinApplication().value();
         String key;
+        String id = null;
         if (path.equals(HOME)) {
             key = PageCache.HOME;
             servedHome.increment();
         } else {
-            String id = path.substring(ARTICLE_PREFIX.length());
+            id = path.substring(ARTICLE_PREFIX.length());
             if (!PageParts.ARTICLE_ID.matcher(id).matches()) {
                 return write(request, response, correlation, RenderedPage.articleNotFound(id, notFoundCacheControl));
             }
@@ -73,6 +83,16 @@ class PageEndpoint implements WebFilter, Ordered {
         RenderedPage ready = cache.ready(key);
         if (ready != null) {
             return write(request, response, correlation, ready);
+        }
+        if (id != null && !cache.holds(key)) {
+            if (unknown.contains(id)) {
+                return write(request, response, correlation, RenderedPage.articleNotFound(id, notFoundCacheControl));
+            }
+            ReadLimits.Refusal refusal = readLimits.take(request);
+            if (refusal != null) {
+                return write(request, response, correlation, RenderedPage.problem(HttpStatus.TOO_MANY_REQUESTS,
+                        refusal.detail(), path, "no-store", Long.toString(refusal.retryAfter())));
+            }
         }
         return cache.get(key, correlation).flatMap(page -> write(request, response, correlation, page));
     }

@@ -54,8 +54,16 @@ class PageParts {
     record CommentsPart(PageJson.Comments comments, boolean degraded) {
     }
 
-    /** What the service said, before fallbacks: a value, or "no such article". */
-    private record Answer<T>(T value) {
+    /** What the service said, before fallbacks: a value, or "no such article"; and how many bytes it took. */
+    private record Answer<T>(T value, int bytes) {
+    }
+
+    /** A last good copy, weighed by the bytes the service sent for it (plus what a cache entry costs). */
+    private record Kept<T>(T value, int weight) {
+
+        static <T> Kept<T> of(T value, int bytes) {
+            return new Kept<>(value, bytes + 256);
+        }
     }
 
     private final WebClient articles;
@@ -66,12 +74,13 @@ class PageParts {
     private final BooleanSupplier catalogCaughtUp;
     private final GatewayProperties.Pages settings;
     private final JsonMapper json;
-    private final Cache<String, PageJson.Article> lastGoodArticles;
-    private final Cache<String, PageJson.Comments> lastGoodComments;
+    private final UnknownArticles unknown;
+    private final Cache<String, Kept<PageJson.Article>> lastGoodArticles;
+    private final Cache<String, Kept<PageJson.Comments>> lastGoodComments;
 
     PageParts(WebClient articles, WebClient comments, CircuitBreaker articleBreaker, CircuitBreaker commentBreaker,
-              ArticleCatalog catalog, BooleanSupplier catalogCaughtUp, GatewayProperties.Pages settings,
-              JsonMapper json) {
+              ArticleCatalog catalog, BooleanSupplier catalogCaughtUp, UnknownArticles unknown,
+              GatewayProperties.Pages settings, JsonMapper json) {
         this.articles = articles;
         this.comments = comments;
         this.articleBreaker = articleBreaker;
@@ -80,10 +89,18 @@ class PageParts {
         this.catalogCaughtUp = catalogCaughtUp;
         this.settings = settings;
         this.json = json;
-        this.lastGoodArticles = Caffeine.newBuilder().maximumSize(settings.lastGoodEntries())
-                .expireAfterWrite(settings.lastGoodFor()).build();
-        this.lastGoodComments = Caffeine.newBuilder().maximumSize(settings.lastGoodEntries())
-                .expireAfterWrite(settings.lastGoodFor()).build();
+        this.unknown = unknown;
+        this.lastGoodArticles = lastGood(settings);
+        this.lastGoodComments = lastGood(settings);
+    }
+
+    /** Bounded in bytes as well as in time: a flood of distinct ids evicts the least used copies, never grows it. */
+    private static <T> Cache<String, Kept<T>> lastGood(GatewayProperties.Pages settings) {
+        return Caffeine.newBuilder()
+                .maximumWeight(settings.lastGoodSize().toBytes())
+                .<String, Kept<T>>weigher((id, kept) -> kept.weight())
+                .expireAfterWrite(settings.lastGoodFor())
+                .build();
     }
 
     Mono<ArticlePart> article(String id, Correlation correlation) {
@@ -92,9 +109,10 @@ class PageParts {
                 .map(answer -> {
                     if (answer.value() == null) {
                         lastGoodArticles.invalidate(id);
+                        unknown.remember(id);
                         return ArticlePart.NOT_FOUND;
                     }
-                    lastGoodArticles.put(id, answer.value());
+                    lastGoodArticles.put(id, Kept.of(answer.value(), answer.bytes()));
                     return ArticlePart.fresh(answer.value());
                 })
                 .onErrorResume(failure -> Mono.just(articleFallback(id)));
@@ -109,9 +127,9 @@ class PageParts {
             case PUBLISHED -> ArticlePart.stale(PageJson.Article.of(catalog.find(id).orElseThrow()));
             case UNPUBLISHED -> ArticlePart.NOT_FOUND;
             case UNKNOWN -> {
-                PageJson.Article lastGood = lastGoodArticles.getIfPresent(id);
+                Kept<PageJson.Article> lastGood = lastGoodArticles.getIfPresent(id);
                 if (lastGood != null) {
-                    yield ArticlePart.stale(lastGood);
+                    yield ArticlePart.stale(lastGood.value());
                 }
                 yield catalogCaughtUp.getAsBoolean() ? ArticlePart.NOT_FOUND : ArticlePart.UNAVAILABLE;
             }
@@ -124,14 +142,40 @@ class PageParts {
                 .map(answer -> {
                     PageJson.Comments page = answer.value() == null ? PageJson.Comments.none(maxLength())
                             : withMaxLength(answer.value());
-                    lastGoodComments.put(id, page);
+                    lastGoodComments.put(id, Kept.of(page, answer.bytes()));
                     return new CommentsPart(page, false);
                 })
                 .onErrorResume(failure -> {
-                    PageJson.Comments lastGood = lastGoodComments.getIfPresent(id);
-                    return Mono.just(new CommentsPart(lastGood != null ? lastGood
+                    Kept<PageJson.Comments> lastGood = lastGoodComments.getIfPresent(id);
+                    return Mono.just(new CommentsPart(lastGood != null ? lastGood.value()
                             : PageJson.Comments.none(maxLength()), true));
                 });
+    }
+
+    /** The article does not exist: nothing of it is worth keeping (its comments were fetched beside it). */
+    void forget(String id) {
+        lastGoodArticles.invalidate(id);
+        lastGoodComments.invalidate(id);
+    }
+
+    /** Whether a last good article or comment page of this id is kept: for tests. */
+    boolean keeps(String id) {
+        return lastGoodArticles.getIfPresent(id) != null || lastGoodComments.getIfPresent(id) != null;
+    }
+
+    /** What the last-good caches hold now, after pending evictions: for tests. */
+    Held held() {
+        lastGoodArticles.cleanUp();
+        lastGoodComments.cleanUp();
+        return new Held(lastGoodArticles.estimatedSize(), weight(lastGoodArticles), lastGoodComments.estimatedSize(),
+                weight(lastGoodComments));
+    }
+
+    record Held(long articles, long articleBytes, long comments, long commentBytes) {
+    }
+
+    private static long weight(Cache<String, ? extends Kept<?>> cache) {
+        return cache.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     private <T> Mono<Answer<T>> fetch(WebClient client, String path, String id, Correlation correlation,
@@ -145,7 +189,7 @@ class PageParts {
 
     private static <T> Mono<Answer<T>> answer(ClientResponse response, Function<byte[], T> read) {
         if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
-            return response.releaseBody().thenReturn(new Answer<>(null));
+            return response.releaseBody().thenReturn(new Answer<>(null, 0));
         }
         if (!response.statusCode().is2xxSuccessful()) {
             return response.releaseBody().then(Mono.error(new IllegalStateException(
@@ -153,7 +197,7 @@ class PageParts {
         }
         return response.bodyToMono(byte[].class)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("answered 2xx without a body")))
-                .map(body -> new Answer<>(read.apply(body)));
+                .map(body -> new Answer<>(read.apply(body), body.length));
     }
 
     private PageJson.Comments withMaxLength(PageJson.Comments page) {

@@ -1,0 +1,56 @@
+package news.gateway.edge;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import news.gateway.GatewayProperties;
+import news.kit.web.ForwardedClients;
+
+/**
+ * One token bucket per client address (IPv6 clients by their /64: one subscriber routinely holds a whole /64), at
+ * most {@code clients} of them, each forgotten once it has been idle long enough to be full again.
+ */
+final class ClientBuckets {
+
+    private final GatewayProperties.RateLimit rate;
+    private final Cache<String, Bucket> buckets;
+
+    ClientBuckets(GatewayProperties.RateLimit rate) {
+        this.rate = rate;
+        // an idle bucket is full again after this long, so forgetting it then changes nothing
+        Duration refillsCompletely = rate.period().multipliedBy(Math.max(1, (rate.capacity() + rate.refill() - 1)
+                / Math.max(1, rate.refill())));
+        this.buckets = Caffeine.newBuilder().maximumSize(rate.clients())
+                .expireAfterAccess(refillsCompletely.plusSeconds(1)).build();
+    }
+
+    /** The key the client is counted under. */
+    static String key(String clientAddress) {
+        return ForwardedClients.limitKey(clientAddress);
+    }
+
+    /** Takes one token of the client's bucket: 0 when it had one, else the whole seconds until it will. */
+    long take(String key) {
+        ConsumptionProbe probe = buckets.get(key, c -> newBucket()).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return 0;
+        }
+        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    /** The budget in words, for a 429's detail. */
+    String budget() {
+        return "at most " + rate.capacity() + " at once and " + rate.refill() + " per " + rate.period().toSeconds()
+                + " s";
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(rate.capacity()).refillGreedy(rate.refill(), rate.period()))
+                .build();
+    }
+}
