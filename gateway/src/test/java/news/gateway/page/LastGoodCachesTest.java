@@ -65,7 +65,8 @@ class LastGoodCachesTest {
     }
 
     private static GatewayProperties.Pages settings() {
-        return new GatewayProperties.Pages(Duration.ofSeconds(2), Duration.ofSeconds(2), 20, 300, 6,
+        // timeouts no busy test machine reaches: every part here is answered by its service
+        return new GatewayProperties.Pages(Duration.ofSeconds(30), Duration.ofSeconds(30), 20, 300, 6,
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(6), BOUND, Duration.ofSeconds(30),
                 100, DataSize.ofMegabytes(1), Duration.ofSeconds(5), Duration.ofSeconds(30), Map.of());
     }

@@ -46,7 +46,7 @@ class UnknownArticlesTest extends GatewayIntegrationTest {
 
         servicesKnow(article, List.of("First!"));
         publish(catalog, article);
-        Timed published = awaitPage(page, 200, Duration.ofSeconds(5));
+        Timed published = awaitPage(page, 200, Duration.ofSeconds(30));
         assertThat(published.json().path("article").path("title").asString()).isEqualTo(article.title());
     }
 

@@ -214,6 +214,9 @@ final class SystemStack {
                 env.put("NEWS_WRITE_RATE_CAPACITY", "1000000");
                 env.put("NEWS_WRITE_RATE_REFILL", "1000000");
                 env.put("NEWS_WRITE_RATE_PERIOD", "1s");
+                env.put("NEWS_READ_RATE_CAPACITY", "1000000");
+                env.put("NEWS_READ_RATE_REFILL", "1000000");
+                env.put("NEWS_READ_RATE_PERIOD", "1s");
             }
             case "comment-service" -> {
                 for (String scope : List.of("AUTHOR", "CLIENT")) {
