@@ -34,7 +34,7 @@ class ReadLimitsTest extends GatewayIntegrationTest {
         List<String> assembled = new ArrayList<>();
         Timed refused = null;
         String refusedId = null;
-        for (int i = 0; i < READ_BURST * 4 && refused == null; i++) {
+        for (int i = 0; i < READ_BURST * 10 && refused == null; i++) {
             String id = randomId();
             Timed answer = get(page(id));
             if (answer.status() == 429) {
@@ -46,7 +46,7 @@ class ReadLimitsTest extends GatewayIntegrationTest {
             }
         }
 
-        assertThat(refused).as("a 429 within " + READ_BURST * 4 + " pages to assemble").isNotNull();
+        assertThat(refused).as("a 429 within " + READ_BURST * 10 + " pages to assemble").isNotNull();
         assertThat(assembled.size() + 1).as("pages assembled before the 429").isGreaterThanOrEqualTo(READ_BURST);
         assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
         assertThat(refused.headers().getCacheControl()).isEqualTo("no-store");
@@ -72,7 +72,7 @@ class ReadLimitsTest extends GatewayIntegrationTest {
         RANKING_SERVICE.on("GET " + list, Reply.json(200, "{\"items\":[]}"));
         int answered = 0;
         Timed refused = null;
-        for (int i = 0; i < READ_BURST * 4 && refused == null; i++) {
+        for (int i = 0; i < READ_BURST * 10 && refused == null; i++) {
             Timed answer = get(list);
             if (answer.status() == 429) {
                 refused = answer;
@@ -82,7 +82,7 @@ class ReadLimitsTest extends GatewayIntegrationTest {
             }
         }
 
-        assertThat(refused).as("a 429 within " + READ_BURST * 4 + " reads").isNotNull();
+        assertThat(refused).as("a 429 within " + READ_BURST * 10 + " reads").isNotNull();
         assertThat(answered).isGreaterThanOrEqualTo(READ_BURST);
         assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
         assertThat(Long.parseLong(refused.headers().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 60L);
