@@ -55,7 +55,7 @@ public record GatewayProperties(@DefaultValue Services services,
      *                             request waits for a new one
      * @param lastGoodFor          how long the last good article and comments stay available when a service fails
      * @param lastGoodSize         the most bytes (as the services sent them) each of the two last-good caches holds,
-     *                             articles and comment pages: the least used go first
+     *                             articles and comment pages (the catalog stands in for a published article anyway)
      * @param notFoundFor          how long an article id article-service answered 404 for is answered 404 without
      *                             asking again (sooner once the read model sees the article published)
      * @param notFoundEntries      how many such ids are remembered
@@ -73,7 +73,7 @@ public record GatewayProperties(@DefaultValue Services services,
                         Duration freshFor,
                         Duration staleFor,
                         @DefaultValue("6h") Duration lastGoodFor,
-                        @DefaultValue("32MB") DataSize lastGoodSize,
+                        @DefaultValue("16MB") DataSize lastGoodSize,
                         @DefaultValue("30s") Duration notFoundFor,
                         @DefaultValue("10000") int notFoundEntries,
                         @DefaultValue("32MB") DataSize cacheSize,
