@@ -27,6 +27,7 @@ class ArchitectureTest {
     static final ArchRule theTextRulesArePlainJava = classes()
             .that().haveSimpleNameStartingWith("CommentTextPolicy").or().haveSimpleName("BlockedWords")
             .or().haveSimpleName("Rule").or().haveSimpleName("RuleViolation").or().haveSimpleName("PageCursor")
+            .or().haveSimpleName("DisplayNamePolicy")
             // and the platform's one cursor form, plain Java too
             .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "news.comment.comment..")
                     .or(JavaClass.Predicates.belongToAnyOf(news.kit.web.ListCursors.class)));

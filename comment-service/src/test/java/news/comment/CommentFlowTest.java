@@ -37,7 +37,7 @@ class CommentFlowTest extends IntegrationTest {
             assertThat(commentId).matches("[A-Za-z0-9_-]{1,64}");
             assertThat(posted.headers().firstValue("Location")).contains("/api/comments/" + commentId);
             assertThat(comment.get("articleId").stringValue()).isEqualTo(articleId);
-            assertThat(comment.get("author").get("id").stringValue()).isEqualTo("reader-4711");
+            assertThat(comment.get("author").get("id").stringValue()).isEqualTo(AuthorIds.of("reader-4711"));
             assertThat(comment.get("author").get("name").stringValue()).isEqualTo("Reader reader-4711");
             assertThat(comment.get("text").stringValue()).isEqualTo("Good to see the third ship in service.");
             Instant postedAt = Instant.parse(comment.get("postedAt").stringValue());
@@ -58,7 +58,7 @@ class CommentFlowTest extends IntegrationTest {
             JsonNode payload = Api.JSON.readTree(event.value());
             assertThat(payload.get("commentId").stringValue()).isEqualTo(commentId);
             assertThat(payload.get("articleId").stringValue()).isEqualTo(articleId);
-            assertThat(payload.get("authorId").stringValue()).isEqualTo("reader-4711");
+            assertThat(payload.get("authorId").stringValue()).isEqualTo(AuthorIds.of("reader-4711"));
             assertThat(payload.get("text").stringValue()).isEqualTo("Good to see the third ship in service.");
             assertThat(Instant.parse(payload.get("postedAt").stringValue())).isEqualTo(postedAt);
 

@@ -72,19 +72,19 @@ class CommentTextOverHttpTest extends IntegrationTest {
     }
 
     @Test
-    void theNameComesFromTheTokenAndTheIdFromItsSubject() {
+    void theNameComesFromTheTokenAndTheIdIsThePseudonymOfItsSubject() {
         String articleId = publishedArticle();
         String subject = newId("kim");
         JsonNode comment = Api.json(api.postComment(articleId,
                 TestTokens.withRoles(subject, "김민지", List.of("reader")), "안녕하세요"));
-        assertThat(comment.get("author")).isEqualTo(Api.JSON.valueToTree(Map.of("id", subject, "name", "김민지")));
+        assertThat(comment.get("author")).isEqualTo(Api.JSON.valueToTree(Map.of("id", AuthorIds.of(subject), "name", "김민지")));
     }
 
     @Test
     void anEditorMayPostToo() {
         String articleId = publishedArticle();
         JsonNode comment = Api.json(api.postComment(articleId, TestTokens.editor("mina"), "Editor's note"));
-        assertThat(comment.get("author").get("id").stringValue()).isEqualTo("mina");
+        assertThat(comment.get("author").get("id").stringValue()).isEqualTo(AuthorIds.of("mina"));
     }
 
     static String repeatToCodePoints(String unit, int codePoints) {

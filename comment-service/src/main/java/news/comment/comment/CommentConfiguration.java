@@ -21,6 +21,11 @@ class CommentConfiguration {
     }
 
     @Bean
+    DisplayNamePolicy displayNamePolicy(CommentProperties properties) {
+        return new DisplayNamePolicy(properties.siteName());
+    }
+
+    @Bean
     RecentReads recentReads(CommentProperties properties) {
         return new RecentReads(properties.readCacheTtl(), 10_000);
     }

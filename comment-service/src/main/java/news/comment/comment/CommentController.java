@@ -46,7 +46,7 @@ class CommentController {
                                      JwtAuthenticationToken authentication, HttpServletRequest request) {
         CommentDocument comment = comments.post(articleId, commenter(authentication), body,
                 clientAddresses.clientOf(request), trace.traceparent());
-        return ResponseEntity.created(URI.create("/api/comments/" + comment.id)).body(CommentView.of(comment));
+        return ResponseEntity.created(URI.create("/api/comments/" + comment.id)).body(comments.view(comment));
     }
 
     @GetMapping("/api/articles/{articleId}/comments")
@@ -64,7 +64,7 @@ class CommentController {
 
     @GetMapping("/api/comments/{commentId}")
     CommentView get(@PathVariable String commentId) {
-        return CommentView.of(comments.get(commentId));
+        return comments.view(comments.get(commentId));
     }
 
     @DeleteMapping("/api/comments/{commentId}")
@@ -78,7 +78,7 @@ class CommentController {
         Commenter commenter = Commenter.of(jwt, authentication.getAuthorities());
         if (!commenter.usable()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "The token's subject must be 1 to " + Commenter.MAX_ID_LENGTH + " characters to act on comments.");
+                    "The token's subject must be 1 to " + Commenter.MAX_SUBJECT_LENGTH + " characters to act on comments.");
         }
         return commenter;
     }

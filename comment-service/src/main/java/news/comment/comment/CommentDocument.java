@@ -33,14 +33,28 @@ class CommentDocument {
     List<PendingEvent> outbox = new ArrayList<>();
     int outboxSize;
 
-    record Author(String id, String name) {
+    /**
+     * The author: {@code id} is the public author id ({@link AuthorPseudonyms}), {@code name} the display name shown,
+     * {@code subject} the token subject (the account id), which stays in the store: it decides who may remove the
+     * comment whatever becomes of the pseudonym key, and finds a reader's comments on request. Comments stored before
+     * author ids were pseudonyms have no {@code subject} and the subject in {@code id}: {@link #subjectOrLegacyId()}.
+     */
+    record Author(String id, String name, String subject) {
+
+        boolean legacy() {
+            return subject == null;
+        }
+
+        String subjectOrLegacyId() {
+            return legacy() ? id : subject;
+        }
     }
 
-    static CommentDocument posted(CommentPosted event, String authorName, PendingEvent pending) {
+    static CommentDocument posted(CommentPosted event, String authorName, String authorSubject, PendingEvent pending) {
         CommentDocument doc = new CommentDocument();
         doc.id = event.commentId();
         doc.articleId = event.articleId();
-        doc.author = new Author(event.authorId(), authorName);
+        doc.author = new Author(event.authorId(), authorName, authorSubject);
         doc.text = event.text();
         doc.postedAt = event.postedAt();
         doc.status = VISIBLE;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import news.contracts.ContractNames;
 
-/** A reader posted a comment; {@code authorId} is the subject of the author's token. */
+/** A reader posted a comment; {@code authorId} is the author's pseudonym ({@link AuthorPseudonyms}), never the subject. */
 record CommentPosted(String commentId, String articleId, String authorId, String text, Instant postedAt)
         implements CommentEvent {
 

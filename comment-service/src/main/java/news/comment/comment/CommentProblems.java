@@ -21,8 +21,7 @@ class CommentProblems {
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleViolation(RuleViolation e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle(e.rule().field().equals("text") || e.rule().field().equals("body")
-                ? "Comment rejected" : "Invalid request");
+        problem.setTitle(List.of("text", "body", "name").contains(e.rule().field()) ? "Comment rejected" : "Invalid request");
         problem.setProperty("rule", e.rule().code());
         problem.setProperty("errors", List.of(Map.of("field", e.rule().field(), "message", e.getMessage())));
         return problem;

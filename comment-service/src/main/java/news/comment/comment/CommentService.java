@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -31,6 +32,8 @@ class CommentService {
 
     private final CommentStore store;
     private final CommentTextPolicy textPolicy;
+    private final DisplayNamePolicy namePolicy;
+    private final AuthorPseudonyms pseudonyms;
     private final PublishedArticles articles;
     private final CommentRateLimiter rateLimiter;
     private final OutboxRelay relay;
@@ -40,11 +43,13 @@ class CommentService {
     private final RecentReads recentReads;
     private final SecureRandom random = new SecureRandom();
 
-    CommentService(CommentStore store, CommentTextPolicy textPolicy, PublishedArticles articles,
-                   CommentRateLimiter rateLimiter, OutboxRelay commentOutboxRelay, RecentReads recentReads,
-                   Clock clock, MeterRegistry meters) {
+    CommentService(CommentStore store, CommentTextPolicy textPolicy, DisplayNamePolicy namePolicy,
+                   AuthorPseudonyms pseudonyms, PublishedArticles articles, CommentRateLimiter rateLimiter,
+                   OutboxRelay commentOutboxRelay, RecentReads recentReads, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.textPolicy = textPolicy;
+        this.namePolicy = namePolicy;
+        this.pseudonyms = pseudonyms;
         this.articles = articles;
         this.rateLimiter = rateLimiter;
         this.relay = commentOutboxRelay;
@@ -56,12 +61,14 @@ class CommentService {
     }
 
     /**
-     * Checks the article id, the text, that the article is published and the rate limits, in that order, then stores
-     * the comment with its {@code news.comment.posted} event in one insert.
+     * Checks the article id, the text, the author's display name, that the article is published and the rate limits,
+     * in that order, then stores the comment with its {@code news.comment.posted} event in one insert. The comment and
+     * its event name the author by pseudonym ({@link AuthorPseudonyms}); the subject stays in the stored document.
      */
     CommentDocument post(String articleId, Commenter author, Map<String, ?> body, String clientAddress,
                          String traceparent) {
         String text;
+        Optional<String> name;
         try {
             requireArticleId(articleId);
             body.keySet().stream().filter(field -> !"text".equals(field)).findFirst().ifPresent(field -> {
@@ -73,6 +80,7 @@ class CommentService {
                 throw new RuleViolation(Rule.TEXT_NOT_A_STRING, "Field 'text' must be a JSON string.");
             }
             text = textPolicy.accept((String) rawText);
+            name = namePolicy.accept(author.name());
         } catch (RuleViolation e) {
             rejected(e.rule().code());
             throw e;
@@ -81,11 +89,12 @@ class CommentService {
             rejected("article-not-open");
             throw new ArticleNotOpen(articleId);
         }
-        rateLimiter.acquire(author.id(), clientAddress);
+        rateLimiter.acquire(author.subject(), clientAddress);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        CommentPosted event = new CommentPosted(newId(), articleId, author.id(), text, now);
-        CommentDocument comment = CommentDocument.posted(event, author.name(),
-                PendingEvent.of(event.toCloudEvent(traceparent)));
+        String authorId = pseudonyms.of(author.subject());
+        CommentPosted event = new CommentPosted(newId(), articleId, authorId, text, now);
+        CommentDocument comment = CommentDocument.posted(event, name.orElseGet(() -> DisplayNamePolicy.fallback(authorId)),
+                author.subject(), PendingEvent.of(event.toCloudEvent(traceparent)));
         store.insert(comment);
         recentReads.changed(articleId);
         relay.nudge();
@@ -95,6 +104,11 @@ class CommentService {
 
     CommentDocument get(String commentId) {
         return visible(commentId);
+    }
+
+    /** The comment as the API shows it: the author by pseudonym, never by subject. */
+    CommentView view(CommentDocument comment) {
+        return CommentView.of(comment, pseudonyms);
     }
 
     CommentPage list(String articleId, int limit, String cursor) {
@@ -117,7 +131,7 @@ class CommentService {
         boolean more = found.size() > limit;
         List<CommentDocument> items = more ? found.subList(0, limit) : found;
         String next = more ? PageCursor.after(items.get(items.size() - 1)).encode() : null;
-        return new ModerationPage(items.stream().map(CommentView::of).toList(), next);
+        return new ModerationPage(items.stream().map(this::view).toList(), next);
     }
 
     private CommentPage page(String articleId, PageCursor after, int limit) {
@@ -126,8 +140,7 @@ class CommentService {
         List<CommentDocument> items = more ? found.subList(0, limit) : found;
         String next = more ? PageCursor.after(items.get(items.size() - 1)).encode() : null;
         long count = recentReads.count(articleId, () -> store.countVisible(articleId));
-        return new CommentPage(count, CommentTextPolicy.MAX_CODE_POINTS, items.stream().map(CommentView::of).toList(),
-                next);
+        return new CommentPage(count, CommentTextPolicy.MAX_CODE_POINTS, items.stream().map(this::view).toList(), next);
     }
 
     /**
@@ -136,13 +149,13 @@ class CommentService {
      */
     void remove(String commentId, Commenter requester, String traceparent) {
         CommentDocument comment = visible(commentId);
-        boolean author = comment.author.id().equals(requester.id());
+        boolean author = comment.author.subjectOrLegacyId().equals(requester.subject());
         if (!author && !requester.editor()) {
             throw new NotAllowedToRemove(commentId);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CommentRemoved event = new CommentRemoved(comment.id, comment.articleId, now);
-        if (!store.remove(commentId, requester.id(), now, event.toCloudEvent(traceparent))) {
+        if (!store.remove(commentId, requester.subject(), now, event.toCloudEvent(traceparent))) {
             throw new CommentNotFound(commentId);
         }
         recentReads.changed(comment.articleId);

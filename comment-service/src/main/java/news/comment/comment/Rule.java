@@ -1,7 +1,8 @@
 package news.comment.comment;
 
 /**
- * The rules a request about comments can break, each answered with 400. {@link #code()} is the {@code rule} field of
+ * The rules a request about comments can break, each answered with 400. Field {@code name} is the author's display
+ * name, the {@code name} claim of the bearer token ({@link DisplayNamePolicy}). {@link #code()} is the {@code rule} field of
  * the problem detail and, for posting, the {@code reason} tag of {@code news_comments_rejected_total}: a short, fixed
  * set, so the metric stays low in cardinality.
  */
@@ -14,6 +15,9 @@ enum Rule {
     TEXT_CONTROL_CHARACTER("text-control-character", "text"),
     TEXT_INVALID_CHARACTER("text-invalid-character", "text"),
     TEXT_BLOCKED_WORD("text-blocked-word", "text"),
+    NAME_TOO_LONG("name-too-long", "name"),
+    NAME_CONTROL_CHARACTER("name-control-character", "name"),
+    NAME_RESERVED("name-reserved", "name"),
     ARTICLE_ID_INVALID("article-id-invalid", "articleId"),
     LIMIT_OUT_OF_RANGE("limit-out-of-range", "limit"),
     CURSOR_INVALID("cursor-invalid", "cursor");

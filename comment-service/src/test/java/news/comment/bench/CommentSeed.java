@@ -54,7 +54,8 @@ public final class CommentSeed {
             Instant postedAt = newest.minusSeconds(i);
             String id = String.format("bench%011d", comments - i);
             batch.add(new Document("_id", id).append("articleId", articleId)
-                    .append("author", new Document("id", "reader-" + (i % 500)).append("name", "Reader " + (i % 500)))
+                    .append("author", new Document("_id", String.format("benchAuthorId%09d", i % 500))
+                            .append("name", "Reader " + (i % 500)).append("subject", "reader-" + (i % 500)))
                     .append("text", "Comment " + i + ": 잘 읽었습니다. Good to see the third ship finally in service 👍")
                     .append("postedAt", Date.from(postedAt)).append("status", "visible")
                     .append("outbox", List.of()).append("outboxSize", 0));
