@@ -209,6 +209,7 @@ final class SystemStack {
     private static Map<String, String> testSettings(String service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NEWS_READERS_HASH_KEY", "system-tests-reader-hash-key-at-least-32-characters");
+        env.put("NEWS_COMMENTS_AUTHOR_KEY", "system-tests-comment-author-key-at-least-32-characters");
         switch (service) {
             case "gateway" -> {
                 env.put("NEWS_WRITE_RATE_CAPACITY", "1000000");

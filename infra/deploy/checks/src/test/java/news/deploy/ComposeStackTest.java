@@ -223,16 +223,23 @@ class ComposeStackTest {
         assertThat(String.valueOf(grafana.get("GF_AUTH_ANONYMOUS_ENABLED"))).isEqualTo("false");
     }
 
-    /** Compose does not start without the readerHash key (no default, no public key), as article-service would not. */
+    /**
+     * Compose does not start without the services' secret keys (no default, no public key), as the services would not:
+     * article-service's readerHash key and comment-service's author id key.
+     */
     @Test
-    void theReaderHashKeyIsRequiredFromTheEnvironmentWithoutADefault() {
-        List<ServiceConfig> hashing = ServiceConfig.all().stream().filter(s -> s.reads("NEWS_READERS_HASH_KEY")).toList();
-        assertThat(hashing).extracting(ServiceConfig::name).containsExactly("article-service");
-        for (ServiceConfig service : hashing) {
-            assertThat(instancesOf(service)).isNotEmpty();
-            instancesOf(service).forEach((name, instance) -> assertThat(String.valueOf(env(instance).get("NEWS_READERS_HASH_KEY")))
-                    .as(name).matches("\\$\\{NEWS_READERS_HASH_KEY:\\?[^}]+}"));
-        }
+    void theSecretKeysAreRequiredFromTheEnvironmentWithoutADefault() {
+        Map<String, String> keys = Map.of("NEWS_READERS_HASH_KEY", "article-service",
+                "NEWS_COMMENTS_AUTHOR_KEY", "comment-service");
+        keys.forEach((key, reader) -> {
+            List<ServiceConfig> keyed = ServiceConfig.all().stream().filter(s -> s.reads(key)).toList();
+            assertThat(keyed).as(key).extracting(ServiceConfig::name).containsExactly(reader);
+            for (ServiceConfig service : keyed) {
+                assertThat(instancesOf(service)).isNotEmpty();
+                instancesOf(service).forEach((name, instance) -> assertThat(String.valueOf(env(instance).get(key)))
+                        .as(name).matches("\\$\\{" + key + ":\\?[^}]+}"));
+            }
+        });
     }
 
     /** A compose value with every {@code ${NAME:-default}} replaced by its default. */

@@ -441,24 +441,30 @@ class KubernetesManifestsTest {
         assertThat(local.ofKind("Job")).anyMatch(j -> "kafka-topics".equals(Yaml.at(j, "metadata.name")));
     }
 
-    /** Without its readerHash key article-service does not start: the base and production take it from a Secret. */
+    /**
+     * Without its secret key a service does not start (article-service's readerHash key, comment-service's author id
+     * key): the base and production take each from a Secret, the laptop overlay from its ConfigMap.
+     */
     @Test
-    void theReaderHashKeyComesFromASecretAndTheLaptopsFromItsConfigMap() {
-        List<ServiceConfig> hashing = ServiceConfig.all().stream().filter(s -> s.reads(READER_HASH_KEY)).toList();
-        assertThat(hashing).extracting(ServiceConfig::name).containsExactly("article-service");
-        for (String kustomization : KUSTOMIZATIONS) {
-            Manifests m = rendered(kustomization);
-            for (ServiceConfig service : hashing) {
-                Map<String, Object> container = Manifests.container(m.workload(service.name()).orElseThrow(), service.name());
-                Map<String, Object> env = Manifests.env(container, READER_HASH_KEY).orElseThrow(() -> new AssertionError(
-                        kustomization + ": " + service.name() + " gets no " + READER_HASH_KEY + " and would not start"));
-                if (kustomization.equals("overlays/local")) {
-                    assertThat(m.envValue(container, READER_HASH_KEY)).as("the laptop key")
-                            .hasValueSatisfying(v -> assertThat(v).hasSizeGreaterThanOrEqualTo(32));
-                } else {
-                    assertThat(Yaml.string(env, "valueFrom.secretKeyRef.name")).as(kustomization)
-                            .isEqualTo("news-reader-hash-key");
-                    assertThat(Yaml.string(env, "valueFrom.secretKeyRef.key")).as(kustomization).isEqualTo("key");
+    void theSecretKeysComeFromSecretsAndTheLaptopsFromItsConfigMap() {
+        for (SecretKey key : SECRET_KEYS) {
+            List<ServiceConfig> keyed = ServiceConfig.all().stream().filter(s -> s.reads(key.variable())).toList();
+            assertThat(keyed).as(key.variable()).extracting(ServiceConfig::name).containsExactly(key.service());
+            for (String kustomization : KUSTOMIZATIONS) {
+                Manifests m = rendered(kustomization);
+                for (ServiceConfig service : keyed) {
+                    Map<String, Object> container = Manifests.container(m.workload(service.name()).orElseThrow(),
+                            service.name());
+                    Map<String, Object> env = Manifests.env(container, key.variable()).orElseThrow(() -> new AssertionError(
+                            kustomization + ": " + service.name() + " gets no " + key.variable() + " and would not start"));
+                    if (kustomization.equals("overlays/local")) {
+                        assertThat(m.envValue(container, key.variable())).as("the laptop key")
+                                .hasValueSatisfying(v -> assertThat(v).hasSizeGreaterThanOrEqualTo(32));
+                    } else {
+                        assertThat(Yaml.string(env, "valueFrom.secretKeyRef.name")).as(kustomization)
+                                .isEqualTo(key.secret());
+                        assertThat(Yaml.string(env, "valueFrom.secretKeyRef.key")).as(kustomization).isEqualTo("key");
+                    }
                 }
             }
         }
@@ -545,7 +551,13 @@ class KubernetesManifestsTest {
         assertThat(probePort.equals(port) || "management".equals(probePort)).as(probe + " port " + probePort).isTrue();
     }
 
-    static final String READER_HASH_KEY = "NEWS_READERS_HASH_KEY";
+    /** A service's secret key: the variable it reads, the service, the Secret the base takes it from (key "key"). */
+    record SecretKey(String variable, String service, String secret) {
+    }
+
+    static final List<SecretKey> SECRET_KEYS = List.of(
+            new SecretKey("NEWS_READERS_HASH_KEY", "article-service", "news-reader-hash-key"),
+            new SecretKey("NEWS_COMMENTS_AUTHOR_KEY", "comment-service", "news-comment-author-key"));
     static final List<String> KUSTOMIZATIONS = List.of("base", "overlays/local", "overlays/production");
 
     /** Renders every kustomization at once on first use (a kubectl wrapper may take seconds per call). */

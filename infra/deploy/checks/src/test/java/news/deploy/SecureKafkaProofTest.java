@@ -258,6 +258,9 @@ class SecureKafkaProofTest {
         if (service.reads("NEWS_READERS_HASH_KEY")) {
             env.put("NEWS_READERS_HASH_KEY", "secure-kafka-proof-reader-hash-key-of-this-run");
         }
+        if (service.reads("NEWS_COMMENTS_AUTHOR_KEY")) {
+            env.put("NEWS_COMMENTS_AUTHOR_KEY", "secure-kafka-proof-comment-author-key-of-this-run");
+        }
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(layout.serviceJvmOptions());
         command.addAll(List.of("-jar", layout.serviceJar(service.module()).toString()));

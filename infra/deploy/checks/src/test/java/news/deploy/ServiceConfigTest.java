@@ -50,6 +50,9 @@ class ServiceConfigTest {
         assertThat(ServiceConfig.named("ranking-service").reads("NEWS_RANKING_MAX_LIST_SIZE")).isTrue();
         assertThat(ServiceConfig.named("gateway").reads("RANKING_SERVICE_URL")).isTrue();
         assertThat(ServiceConfig.named("gateway").reads("NEWS_READERS_HASH_KEY")).isFalse();
+        assertThat(ServiceConfig.named("comment-service").reads("NEWS_COMMENTS_AUTHOR_KEY")).isTrue();
+        assertThat(ServiceConfig.named("comment-service").reads("NEWS_SITE_NAME")).isTrue();
+        assertThat(article.reads("NEWS_COMMENTS_AUTHOR_KEY")).isFalse();
         assertThat(article.reads("NEWS_READER_HASH_SALT")).isFalse();
     }
 }
