@@ -21,9 +21,12 @@ import org.springframework.util.unit.DataSize;
  * @param circuitBreaker one breaker per service, all with these settings
  * @param readModels     the topics the gateway's read models follow
  * @param cors           the web frontends allowed to call the API from another origin
- * @param rateLimit      per-client budget of write requests
+ * @param rateLimit      per-client budget of write requests, for the whole platform (all instances together)
  * @param readLimit      per-client budget of the reads the gateway cannot answer from its caches or read models:
  *                       article pages it has to assemble (two service calls) and every routed read
+ * @param instances      the most gateway instances that ever run at once (in Kubernetes the HPA's {@code maxReplicas}):
+ *                       each instance enforces {@code 1 / instances} of the write budget, so that together they never
+ *                       allow a client more than the budget
  * @param trustedProxies CIDR ranges of proxies in front of the gateway whose {@code X-Forwarded-For} is believed;
  *                       loopback by default, like the services (local tools such as {@code infra/platform simulate}
  *                       speak for many clients); add the load balancer's range in production
@@ -36,7 +39,21 @@ public record GatewayProperties(@DefaultValue Services services,
                                 @DefaultValue Cors cors,
                                 @DefaultValue RateLimit rateLimit,
                                 @DefaultValue RateLimit readLimit,
+                                int instances,
                                 List<String> trustedProxies) {
+
+    public GatewayProperties {
+        if (instances < 1) {
+            throw new IllegalArgumentException("news.gateway.instances (NEWS_GATEWAY_INSTANCES) is " + instances
+                    + ": set it to the most gateway instances that run at once (the autoscaler's maximum), at least 1.");
+        }
+        if (rateLimit.capacity() < instances) {
+            throw new IllegalArgumentException("news.gateway.rate-limit.capacity (NEWS_WRITE_RATE_CAPACITY) is "
+                    + rateLimit.capacity() + ", fewer than news.gateway.instances (NEWS_GATEWAY_INSTANCES), "
+                    + instances + ": the burst is shared by all instances and each needs room for one request. "
+                    + "Raise the capacity to at least " + instances + " or lower the instance count.");
+        }
+    }
 
     public record Services(URI article,
                            URI comment,

@@ -12,15 +12,18 @@ import news.kit.web.ForwardedClients;
 
 /**
  * One token bucket per client address (IPv6 clients by their /64: one subscriber routinely holds a whole /64), at
- * most {@code clients} of them, each forgotten once it has been idle long enough to be full again.
+ * most {@code clients} of them, each forgotten once it has been idle long enough to be full again. A budget shared by
+ * {@code shares} instances costs {@code shares} tokens a request, so this instance allows exactly its share of it.
  */
 final class ClientBuckets {
 
     private final GatewayProperties.RateLimit rate;
+    private final long tokensPerRequest;
     private final Cache<String, Bucket> buckets;
 
-    ClientBuckets(GatewayProperties.RateLimit rate) {
+    ClientBuckets(GatewayProperties.RateLimit rate, int shares) {
         this.rate = rate;
+        this.tokensPerRequest = shares;
         // an idle bucket is full again after this long, so forgetting it then changes nothing
         Duration refillsCompletely = rate.period().multipliedBy(Math.max(1, (rate.capacity() + rate.refill() - 1)
                 / Math.max(1, rate.refill())));
@@ -33,9 +36,9 @@ final class ClientBuckets {
         return ForwardedClients.limitKey(clientAddress);
     }
 
-    /** Takes one token of the client's bucket: 0 when it had one, else the whole seconds until it will. */
+    /** Takes one request's tokens of the client's bucket: 0 when it had them, else the whole seconds until it will. */
     long take(String key) {
-        ConsumptionProbe probe = buckets.get(key, c -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.get(key, c -> newBucket()).tryConsumeAndReturnRemaining(tokensPerRequest);
         if (probe.isConsumed()) {
             return 0;
         }

@@ -43,7 +43,8 @@ class EdgeConfiguration {
     @Bean
     WriteLimits writeLimits(ClientAddress clientAddress, GatewayProperties properties,
                             KitAutoConfiguration.WebSettings limits) {
-        return new WriteLimits(clientAddress, properties.rateLimit(), limits.maxRequestBody().toBytes());
+        return new WriteLimits(clientAddress, properties.rateLimit(), properties.instances(),
+                limits.maxRequestBody().toBytes());
     }
 
     @Bean

@@ -31,7 +31,8 @@ public class ReadLimits implements GlobalFilter, Ordered {
 
     ReadLimits(ClientAddress clientAddress, GatewayProperties.RateLimit rate) {
         this.clientAddress = clientAddress;
-        this.buckets = new ClientBuckets(rate);
+        // each instance's own: it guards the instance's work, and a reader never meets it wherever its reads land
+        this.buckets = new ClientBuckets(rate, 1);
     }
 
     /** Takes one read of the request's client: null when it may go ahead, else why not. */

@@ -23,6 +23,11 @@ import reactor.core.publisher.Mono;
  * bucket (429 with {@code Retry-After}) and a body-size limit (413), checked at once against
  * {@code Content-Length} and while streaming for chunked bodies, so a huge body is never buffered. Reads pass
  * untouched here: those the gateway cannot answer from its caches have a budget of their own ({@link ReadLimits}).
+ *
+ * <p>The write budget is the whole platform's: a client's requests are spread over the gateway's instances, so each
+ * instance holds a bucket of the full budget in which one request costs {@code instances} tokens. An instance thus
+ * allows exactly {@code 1 / instances} of the burst and of the refill (fractions carry over), and all instances together
+ * never more than the budget. The buckets stay in memory: no store is asked on the way of a view.
  */
 class WriteLimits implements WebFilter, Ordered {
 
@@ -33,9 +38,9 @@ class WriteLimits implements WebFilter, Ordered {
     private final ClientBuckets buckets;
     private final long maxBodyBytes;
 
-    WriteLimits(ClientAddress clientAddress, GatewayProperties.RateLimit rate, long maxBodyBytes) {
+    WriteLimits(ClientAddress clientAddress, GatewayProperties.RateLimit rate, int instances, long maxBodyBytes) {
         this.clientAddress = clientAddress;
-        this.buckets = new ClientBuckets(rate);
+        this.buckets = new ClientBuckets(rate, instances);
         this.maxBodyBytes = maxBodyBytes;
     }
 

@@ -327,6 +327,23 @@ class KubernetesManifestsTest {
         });
     }
 
+    /**
+     * A client's write budget is the site's and each gateway pod enforces {@code 1 / NEWS_GATEWAY_INSTANCES} of it: told
+     * fewer instances than the autoscaler may run, the pods together allow a client spread over all of them more than
+     * the budget (told more, each client gets less than it should).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void everyGatewayPodEnforcesItsShareOfTheWriteBudgetForAsManyPodsAsTheAutoscalerMayRun(String overlay) {
+        Manifests m = rendered(overlay);
+        assertThat(ServiceConfig.named("gateway").reads("NEWS_GATEWAY_INSTANCES")).isTrue();
+        Map<String, Object> container = Manifests.container(m.workload("gateway").orElseThrow(), "gateway");
+        String instances = m.envValue(container, "NEWS_GATEWAY_INSTANCES").orElseThrow(() -> new AssertionError(overlay
+                + ": the gateway is not told how many instances share the write budget (NEWS_GATEWAY_INSTANCES)"));
+        assertThat(Integer.valueOf(instances)).as("%s: NEWS_GATEWAY_INSTANCES against the gateway's HPA maxReplicas",
+                overlay).isEqualTo(Yaml.at(m.get("HorizontalPodAutoscaler", "gateway"), "spec.maxReplicas"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void theGatewayCallsTheServicesWhereTheirServicesListen(String overlay) {
