@@ -94,7 +94,7 @@ class InstancesShareTheWriteBudgetTest {
 
     @Test
     void aBurstSmallerThanTheInstanceCountRefusesToStartNamingBothSettings() {
-        assertThatThrownBy(() -> gateway(INSTANCES - 1, INSTANCES)).rootCause()
+        assertThatThrownBy(() -> gateway(INSTANCES - 1, INSTANCES).close()).rootCause()
                 .hasMessageContaining("NEWS_WRITE_RATE_CAPACITY").hasMessageContaining("NEWS_GATEWAY_INSTANCES");
     }
 
