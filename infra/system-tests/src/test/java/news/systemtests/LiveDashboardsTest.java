@@ -51,7 +51,7 @@ import tools.jackson.databind.JsonNode;
  * ranking-service is killed while readers keep viewing: its NewsServiceDown alert and the readers' NewsRankingsStale
  * (the lists they are served stopped) must fire in Alertmanager and reach the webhook.
  * <p>
- * Fixed ports and minutes of run time: only with {@code -Plive-dashboards}, under {@code /work/bin/cpu exclusive};
+ * Fixed ports and minutes of run time: only with {@code -Plive-dashboards}, with nothing else running on the machine;
  * skipped, saying why, where Prometheus or Alertmanager is not installed.
  */
 @Tag("live-dashboards")
