@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,13 @@ class ViewsAndSharesTest {
     }
 
     @Test
-    void aViewIs202AndEmitsAViewedEventWithTheKeyedHashOfTheReaderIdAndNeverTheIdItself() {
+    void aSignedInReadersViewIsHashedFromTheTokensSubjectWhateverReaderIdTheBodyNames() {
         JsonNode article = api.publishedArticle("Navy");
         String id = article.path("id").asString();
         String readerId = "reader-" + UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.tail(VIEWS)) {
-            HttpResponse<String> response = view(id, "{\"readerId\":\"" + readerId + "\"}", Map.of("User-Agent", CHROME));
+            HttpResponse<String> response = view(id, Api.READER, "{\"readerId\":\"" + readerId + "\"}",
+                    Map.of("User-Agent", CHROME));
 
             assertThat(response.statusCode()).isEqualTo(202);
             ConsumerRecord<String, byte[]> record = probe.await(TopicProbe.withKey(id), 1).get(0);
@@ -67,9 +69,34 @@ class ViewsAndSharesTest {
             assertThat(viewed.path("articleId").asString()).isEqualTo(id);
             assertThat(viewed.path("section").asString()).isEqualTo("Navy");
             assertThat(viewed.path("agent").asString()).isEqualTo("human");
-            assertThat(viewed.path("readerHash").asString())
-                    .isIn(readerHashes(viewed.path("viewedAt").asString(), "reader\u0000" + readerId));
-            assertThat(everyByteOf(record)).doesNotContain(readerId).doesNotContain(readerId.substring(7));
+            assertThat(viewed.path("readerHash").asString()).as("the token's subject, rita, not the body's reader id")
+                    .isIn(readerHashes(viewed.path("viewedAt").asString(), "reader\u0000rita"));
+            assertThat(everyByteOf(record)).doesNotContain("rita").doesNotContain(readerId.substring(7));
+        }
+    }
+
+    @Test
+    void anonymousViewsAndSharesIgnoreTheBodysReaderIdAndHashTheClientAddressAndUserAgent() {
+        String id = api.publishedArticle("Army").path("id").asString();
+        try (TopicProbe views = TopicProbe.tail(VIEWS); TopicProbe shares = TopicProbe.tail(SHARES)) {
+            Map<String, String> chrome = Map.of("User-Agent", CHROME);
+            assertThat(view(id, "{\"readerId\":\"first-" + UUID.randomUUID() + "\"}", chrome).statusCode())
+                    .isEqualTo(202);
+            assertThat(view(id, "{\"readerId\":\"second-" + UUID.randomUUID() + "\"}", chrome).statusCode())
+                    .isEqualTo(202);
+            assertThat(view(id, "{\"readerId\":\"third-" + UUID.randomUUID() + "\"}" + " ".repeat(1100), chrome)
+                    .statusCode()).as("over the fast path's limit: the full path").isEqualTo(202);
+            assertThat(share(id, "{\"channel\":\"x\",\"readerId\":\"fourth-" + UUID.randomUUID() + "\"}", chrome)
+                    .statusCode()).isEqualTo(202);
+
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(
+                    views.await(TopicProbe.withKey(id), 3));
+            records.addAll(shares.await(TopicProbe.withKey(id), 1));
+            String at = Api.json(TopicProbe.value(records.get(0))).path("viewedAt").asString();
+            assertThat(records).extracting(r -> Api.json(TopicProbe.value(r)).path("readerHash").asString())
+                    .as("one reader: the client's /24 and User-Agent, whatever reader id the body names")
+                    .hasSize(4).containsOnly(hashOf(records.get(0)))
+                    .allSatisfy(hash -> assertThat(hash).isIn(readerHashes(at, "client\u0000127.0.0.0/24\u0000" + CHROME)));
         }
     }
 
@@ -159,7 +186,9 @@ class ViewsAndSharesTest {
         String readerId = "sharer-" + UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.tail(SHARES)) {
             for (String channel : List.of("facebook", "x", "kakaotalk", "email", "link")) {
-                HttpResponse<String> response = share(id, "{\"channel\":\"" + channel + "\",\"readerId\":\"" + readerId + "\"}");
+                HttpResponse<String> response = api.send("POST", "/api/articles/" + id + "/shares", Api.READER,
+                        "application/json", "{\"channel\":\"" + channel + "\",\"readerId\":\"" + readerId + "\"}",
+                        Map.of());
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             }
             List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(id), 5);
@@ -170,9 +199,9 @@ class ViewsAndSharesTest {
                 assertThat(TopicProbe.header(r, "ce_type")).isEqualTo("news.article.shared");
                 assertThat(Api.json(TopicProbe.value(r)).path("section").asString()).isEqualTo("Air Force");
                 JsonNode shared = Api.json(TopicProbe.value(r));
-                assertThat(shared.path("readerHash").asString())
-                        .isIn(readerHashes(shared.path("sharedAt").asString(), "reader\u0000" + readerId));
-                assertThat(everyByteOf(r)).doesNotContain(readerId);
+                assertThat(shared.path("readerHash").asString()).as("the signed-in reader rita, by the token")
+                        .isIn(readerHashes(shared.path("sharedAt").asString(), "reader\u0000rita"));
+                assertThat(everyByteOf(r)).doesNotContain(readerId).doesNotContain("rita");
             });
         }
     }
@@ -201,12 +230,24 @@ class ViewsAndSharesTest {
     }
 
     private HttpResponse<String> view(String id, String body, Map<String, String> headers) {
-        return api.send("POST", "/api/articles/" + id + "/views", null, body == null ? null : "application/json", body,
-                headers);
+        return view(id, null, body, headers);
+    }
+
+    private HttpResponse<String> view(String id, String token, String body, Map<String, String> headers) {
+        return api.send("POST", "/api/articles/" + id + "/views", token, body == null ? null : "application/json",
+                body, headers);
     }
 
     private HttpResponse<String> share(String id, String body) {
-        return api.send("POST", "/api/articles/" + id + "/shares", null, "application/json", body, Map.of());
+        return share(id, body, Map.of());
+    }
+
+    private HttpResponse<String> share(String id, String body, Map<String, String> headers) {
+        return api.send("POST", "/api/articles/" + id + "/shares", null, "application/json", body, headers);
+    }
+
+    private static String hashOf(ConsumerRecord<String, byte[]> record) {
+        return Api.json(TopicProbe.value(record)).path("readerHash").asString();
     }
 
     static String everyByteOf(ConsumerRecord<String, byte[]> record) {

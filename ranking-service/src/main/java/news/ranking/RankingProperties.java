@@ -14,6 +14,7 @@ import news.ranking.rules.Activity;
 import news.ranking.rules.ListKind;
 import news.ranking.rules.ListKinds;
 import news.ranking.rules.Measure;
+import news.ranking.rules.ReaderRepeat;
 
 /**
  * Every tunable of the rankings ({@code news.ranking.*}): the measures and the lists as data (windows, buckets,
@@ -83,7 +84,8 @@ public record RankingProperties(
 
     private static ListKinds kinds(Map<String, MeasureSettings> measures, Map<String, ListSettings> lists) {
         List<Measure> all = new ArrayList<>();
-        measures.forEach((name, m) -> all.add(new Measure(name, m.activity(), m.oncePerReader(), m.lateAfter())));
+        measures.forEach((name, m) -> all.add(new Measure(name, m.activity(), m.oncePerReader(), m.repeat(),
+                m.lateAfter())));
         List<ListKind> kinds = new ArrayList<>();
         lists.forEach((slug, l) -> kinds.add(l.kind(slug)));
         return new ListKinds(kinds, all);
@@ -91,9 +93,10 @@ public record RankingProperties(
 
     /**
      * A measure ({@link Measure}): what it counts, and, for activity with a reader, how often one reader's activity on
-     * one article counts and when it is late.
+     * one article counts (once per {@code oncePerReader}, a {@code repeat} within that interval or in the same period
+     * of it) and when it is late.
      */
-    public record MeasureSettings(Activity activity, Duration oncePerReader, Duration lateAfter) {
+    public record MeasureSettings(Activity activity, Duration oncePerReader, ReaderRepeat repeat, Duration lateAfter) {
     }
 
     /**

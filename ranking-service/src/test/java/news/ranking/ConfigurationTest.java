@@ -12,6 +12,7 @@ import news.ranking.rules.Activity;
 import news.ranking.rules.ListKind;
 import news.ranking.rules.ListKinds;
 import news.ranking.rules.Measure;
+import news.ranking.rules.ReaderRepeat;
 import news.contracts.TopicCatalog;
 import news.contracts.TopicSpec;
 
@@ -42,6 +43,11 @@ class ConfigurationTest {
         Measure views = kinds.measures().get(kinds.measureIndex("views"));
         assertThat(views.activity()).isEqualTo(Activity.VIEW);
         assertThat(views.oncePerReader()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(views.repeat()).isEqualTo(ReaderRepeat.WITHIN_INTERVAL);
+        Measure shares = kinds.measures().get(kinds.measureIndex("shares"));
+        assertThat(shares.activity()).isEqualTo(Activity.SHARE);
+        assertThat(shares.oncePerReader()).as("one share per reader, article and UTC day").isEqualTo(Duration.ofDays(1));
+        assertThat(shares.repeat()).isEqualTo(ReaderRepeat.SAME_PERIOD);
         ListKind popularNow = kinds.bySlug("popular-now").orElseThrow();
         assertThat(popularNow.window()).isEqualTo(Duration.ofMinutes(60));
         assertThat(popularNow.measures()).containsExactly("views");
@@ -72,5 +78,7 @@ class ConfigurationTest {
                 .properties()).rootCause().hasMessageContaining("unknown measure 'likes'");
         assertThatThrownBy(() -> RankingTestConfig.with(Map.of("news.ranking.measures.views.once-per-reader", ""))
                 .properties()).rootCause().hasMessageContaining("views have no id of their own");
+        assertThatThrownBy(() -> RankingTestConfig.with(Map.of("news.ranking.measures.shares.once-per-reader", ""))
+                .properties()).rootCause().hasMessageContaining("repeat needs once-per-reader");
     }
 }

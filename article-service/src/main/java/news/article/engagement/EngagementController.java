@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +23,10 @@ import news.kit.tracing.CurrentTrace;
 
 /**
  * {@code POST /api/articles/{id}/views} and {@code /shares}: open to everybody, answered 202 as soon as the event is
- * handed to the producer. 404 for an article that is not published, 400 for a malformed body.
+ * handed to the producer. 404 for an article that is not published, 400 for a malformed body, 401 for a bearer token
+ * that is not valid. The reader is the token's subject when the request carries a valid one (the gateway relays a
+ * signed-in reader's token), else the client address and User-Agent: never the body's {@code readerId}, which any
+ * client could change with every request to make each of its views and shares count as a new reader's.
  */
 @RestController
 @RequestMapping("/api/articles/{articleId}")
@@ -37,33 +42,36 @@ class EngagementController {
         this.trace = trace;
     }
 
-    /** Body of a view; optional as a whole. */
+    /**
+     * Body of a view; optional as a whole. {@code readerId} is still read and checked, so that clients that send it
+     * keep working, but it names nobody: a client can mint any.
+     */
     record ViewRequest(String readerId) {
     }
 
-    /** Body of a share. */
+    /** Body of a share; {@code readerId} as for a view. */
     record ShareRequest(String channel, String readerId) {
     }
 
     /** Most views never reach this method: {@link ViewFastPath} answers the valid ones before the filter chain. */
     @PostMapping("/views")
     ResponseEntity<Void> view(@PathVariable String articleId, @RequestBody(required = false) ViewRequest body,
-                              HttpServletRequest request) {
-        String readerId = readerId(body == null ? null : body.readerId());
-        intake.view(published(articleId), readerId, request, trace.traceparent());
+                              @AuthenticationPrincipal Jwt token, HttpServletRequest request) {
+        checkReaderId(body == null ? null : body.readerId());
+        intake.view(published(articleId), subject(token), request, trace.traceparent());
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/shares")
     ResponseEntity<Void> share(@PathVariable String articleId, @RequestBody ShareRequest body,
-                               HttpServletRequest request) {
+                               @AuthenticationPrincipal Jwt token, HttpServletRequest request) {
         if (body.channel() == null) {
             throw invalid("channel", "is required: one of " + ShareChannel.all());
         }
         ShareChannel channel = ShareChannel.parse(body.channel())
                 .orElseThrow(() -> invalid("channel", "must be one of " + ShareChannel.all()));
-        String readerId = readerId(body.readerId());
-        intake.share(published(articleId), channel, readerId, request, trace.traceparent());
+        checkReaderId(body.readerId());
+        intake.share(published(articleId), channel, subject(token), request, trace.traceparent());
         return ResponseEntity.accepted().build();
     }
 
@@ -76,11 +84,15 @@ class EngagementController {
         });
     }
 
-    private static String readerId(String given) {
+    private static void checkReaderId(String given) {
         if (!EngagementIntake.acceptableReaderId(given)) {
             throw invalid("readerId", "must be at most " + EngagementIntake.READER_ID_MAX + " characters");
         }
-        return given;
+    }
+
+    /** The signed-in reader: the subject of the request's token, checked by the security chain; null without one. */
+    private static String subject(Jwt token) {
+        return token == null ? null : token.getSubject();
     }
 
     private static ErrorResponseException invalid(String field, String message) {

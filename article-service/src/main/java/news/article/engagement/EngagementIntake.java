@@ -13,8 +13,9 @@ import news.kit.web.ClientAddresses;
 
 /**
  * What accepting a view or a share means, once the request is known to be valid and the article published: the
- * reader's salted hash (of the reader id, else of client address and User-Agent), the agent, the event time, and the
- * event handed to the producer. One place for {@link EngagementController} and {@link ViewFastPath}.
+ * reader's keyed hash (of the signed-in reader's token subject, else of client address and User-Agent), the agent,
+ * the event time, and the event handed to the producer. One place for {@link EngagementController} and
+ * {@link ViewFastPath}.
  */
 @Component
 class EngagementIntake {
@@ -34,26 +35,30 @@ class EngagementIntake {
         this.clients = clients;
     }
 
-    /** Whether a reader id as given is acceptable: absent, blank (= absent) or at most {@link #READER_ID_MAX}. */
+    /**
+     * Whether a body's {@code readerId} is acceptable: absent, blank or at most {@link #READER_ID_MAX} characters. It
+     * is checked, never used: the reader is who the token says, or the client.
+     */
     static boolean acceptableReaderId(String given) {
         return given == null || given.length() <= READER_ID_MAX || given.isBlank();
     }
 
-    void view(PublishedArticle article, String readerId, HttpServletRequest request, String traceparent) {
+    /** {@code subject}: the subject of the request's verified token, null for a reader who is not signed in. */
+    void view(PublishedArticle article, String subject, HttpServletRequest request, String traceparent) {
         String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-        events.viewed(new ArticleViewed(article.id(), article.section(), readerHash(readerId, request, userAgent),
+        events.viewed(new ArticleViewed(article.id(), article.section(), readerHash(subject, request, userAgent),
                 bots.isBot(userAgent) ? "bot" : "human", now()), traceparent);
     }
 
-    void share(PublishedArticle article, ShareChannel channel, String readerId, HttpServletRequest request,
+    void share(PublishedArticle article, ShareChannel channel, String subject, HttpServletRequest request,
                String traceparent) {
         String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
         events.shared(new ArticleShared(article.id(), article.section(), channel.wire(),
-                readerHash(readerId, request, userAgent), now()), traceparent);
+                readerHash(subject, request, userAgent), now()), traceparent);
     }
 
-    private String readerHash(String readerId, HttpServletRequest request, String userAgent) {
-        return readerId != null && !readerId.isBlank() ? hasher.ofReader(readerId)
+    private String readerHash(String subject, HttpServletRequest request, String userAgent) {
+        return subject != null && !subject.isBlank() ? hasher.ofReader(subject)
                 : hasher.ofClient(clients.clientOf(request), userAgent);
     }
 

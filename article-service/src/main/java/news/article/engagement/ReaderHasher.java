@@ -15,15 +15,15 @@ import news.kit.web.ForwardedClients;
 
 /**
  * The {@code readerHash} of views and shares: a keyed HMAC-SHA256, never a plain digest, so nobody without the key
- * can test guesses (every IPv4 address times the common User-Agents, a reader id) against the topics. The key
+ * can test guesses (every IPv4 address times the common User-Agents, a reader's account id) against the topics. The key
  * rotates: each period of {@code rotation} (aligned to the epoch, so a one-day rotation starts at 00:00 UTC) hashes
  * with its own key, derived from the configured one, and a reader's hashes of two periods cannot be linked:
  * <pre>
  * periodKey  = HMAC-SHA256(key, "readerHash " + periodStart)        periodStart e.g. 2026-12-01T00:00:00Z
- * readerHash = HMAC-SHA256(periodKey, "reader" 0x00 readerId)
+ * readerHash = HMAC-SHA256(periodKey, "reader" 0x00 subject)          a signed-in reader: the token's subject
  *            | HMAC-SHA256(periodKey, "client" 0x00 network 0x00 userAgent)
  * </pre>
- * A reader without a reader id is known by the network of the address (IPv4 /24, IPv6 /48, written
+ * A reader who is not signed in is known by the network of the address (IPv4 /24, IPv6 /48, written
  * {@code 203.0.113.0/24}, {@code 2001:db8:1::/48}) and the User-Agent: the full address never enters a hash.
  */
 final class ReaderHasher {
@@ -53,8 +53,9 @@ final class ReaderHasher {
         this.clock = clock;
     }
 
-    String ofReader(String readerId) {
-        return hash("reader\0" + readerId);
+    /** A signed-in reader, by the subject of their verified token. */
+    String ofReader(String subject) {
+        return hash("reader\0" + subject);
     }
 
     String ofClient(String address, String userAgent) {

@@ -41,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Only what is plainly valid is taken: no {@code Origin}, no {@code Authorization}, no query, a body of at most
  * {@value #MAX_BODY} ASCII bytes with a known length, JSON (or none) that the application's own {@link JsonMapper}
- * reads into a {@link ViewRequest} with an acceptable reader id, and a published article. Everything else goes down
+ * reads into a {@link ViewRequest} with an acceptable reader id, and a published article. Without a token the reader
+ * is the client address and User-Agent (the body's reader id is checked, not used), so no token is ever parsed here:
+ * a signed-in reader's view, which carries one, takes the full path. Everything else goes down
  * the full filter chain to {@link EngagementController} with the body as read, so every 4xx (problem details,
  * the limits, CORS, a bad token) is decided in one place. What the fast path keeps of the full path: the server span
  * whose child the record's {@code traceparent} is, and the {@code http.server.requests} timing with the tags the
@@ -97,7 +99,7 @@ final class ViewFastPath implements Filter {
         Span span = tracer == null ? null : propagator.extract(request, HttpServletRequest::getHeader)
                 .name("http post " + URI_TEMPLATE).kind(Span.Kind.SERVER).start();
         try {
-            intake.view(article, view.readerId(), request,
+            intake.view(article, null, request,
                     span == null ? null : Traceparents.format(span.context()));
             HttpServletResponse response = (HttpServletResponse) res;
             response.setStatus(HttpStatus.ACCEPTED.value());

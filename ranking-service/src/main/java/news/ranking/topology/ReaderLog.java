@@ -13,12 +13,14 @@ import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
 
 import news.ranking.rules.Measure;
+import news.ranking.rules.ReaderRepeat;
 import news.ranking.rules.Times;
 
 /**
- * The counted activity of every reader, per measure counted once per reader (views: 30 minutes), in segments of that
- * interval on the heap ({@link ReaderTable}); and the newest activity time of the measure on the partition, against
- * which lateness is measured. New entries are written to the {@link CommitStore} as one batch per measure and segment
+ * The counted activity of every reader, per measure counted once per reader (views: within 30 minutes; shares for
+ * Must-Reads: in the same UTC day), in segments of that interval on the heap ({@link ReaderTable}; aligned to the epoch,
+ * so a one-day segment is a UTC day); and the newest activity time of the measure on the partition, against which
+ * lateness is measured. New entries are written to the {@link CommitStore} as one batch per measure and segment
  * at every commit, and read back whole when the task starts. A segment is forgotten, on the heap and on disk, once no
  * activity that is not late can look into it.
  * <p>
@@ -67,8 +69,14 @@ final class ReaderLog {
         long h1 = HexFormat.fromHexDigitsToLong(readerHash, 16, 32);
         long h2 = HexFormat.fromHexDigitsToLong(readerHash, 32, 48);
         long h3 = HexFormat.fromHexDigitsToLong(readerHash, 48, 64);
-        long from = time - m.interval + 1;
-        long to = time + m.interval - 1;
+        long from = switch (m.repeat) {
+            case WITHIN_INTERVAL -> time - m.interval + 1;
+            case SAME_PERIOD -> Times.floor(time, m.interval);
+        };
+        long to = switch (m.repeat) {
+            case WITHIN_INTERVAL -> time + m.interval - 1;
+            case SAME_PERIOD -> from + m.interval - 1;
+        };
         for (Segment segment : m.segments.subMap(Times.floor(from, m.interval), true, Times.floor(to, m.interval), true)
                 .values()) {
             long counted = segment.table.find(article, h0, h1, h2, h3);
@@ -203,6 +211,7 @@ final class ReaderLog {
     private static final class PerMeasure {
         final String name;
         final long interval;
+        final ReaderRepeat repeat;
         final long lateAfter;
         final long retention;
         final NavigableMap<Long, Segment> segments = new TreeMap<>();
@@ -212,6 +221,7 @@ final class ReaderLog {
         PerMeasure(Measure measure) {
             this.name = measure.name();
             this.interval = measure.oncePerReader().toMillis();
+            this.repeat = measure.repeat();
             this.lateAfter = measure.lateAfter().toMillis();
             this.retention = measure.readerLogRetention().toMillis();
         }

@@ -148,8 +148,8 @@ class SecureKafkaProofTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String articleId = json.readTree(created.body()).get("id").asString();
         for (int i = 0; i < 7; i++) {
-            HttpResponse<String> view = post(article, "/api/articles/" + articleId + "/views",
-                    "{\"readerId\": \"reader-" + i + "\"}", null);
+            HttpResponse<String> view = post(article, "/api/articles/" + articleId + "/views", "{}",
+                    TestTokens.bearer(TestTokens.reader("reader-" + i)));
             assertThat(view.statusCode()).isEqualTo(202);
         }
         String reader = TestTokens.bearer(TestTokens.reader("bob"));

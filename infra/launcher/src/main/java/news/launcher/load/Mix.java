@@ -209,9 +209,13 @@ public final class Mix {
         return "66.249." + random.nextInt(64, 96) + "." + random.nextInt(1, 255);
     }
 
+    /**
+     * A browser User-Agent of the reader's own: article-service knows a reader who is not signed in by the network
+     * (/24) and User-Agent alone (a body's reader id names nobody), and simulated readers share networks.
+     */
     private static String browser(long reader) {
         return "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 sim/"
-                + (reader % 7);
+                + reader;
     }
 
     /** Zipf(s) over ranks 0..n-1 by inverse transform on the cumulative weights. */
