@@ -357,6 +357,55 @@ class HostileInputTest {
         corpus.add(request("role escalation [guest]", "DELETE /api/comments/" + bobsComment, guest, null));
         corpus.add(request("role escalation [none]", "POST " + comments,
                 TestTokens.withRoles("nobody", "Nobody", List.of()), "{\"text\": \"no role\"}"));
+
+        // 11. percent-encodings that are not UTF-8, in every path segment and query parameter a reader or writer sends,
+        // and in a cookie
+        List<String> badEncodings = List.of("%FF", "%C0%AF", "%ED%A0%80", "caf%C3", "%00%ff", "%FE%FF");
+        for (String bad : badEncodings) {
+            for (String path : List.of("/api/articles/" + bad, "/api/articles/by-slug/" + bad, "/api/pages/article/" + bad,
+                    "/api/comments/" + bad, "/api/articles/" + bad + "/comments", "/api/rankings/" + bad,
+                    "/api/articles?section=" + bad, "/api/articles?limit=" + bad, "/api/articles?cursor=" + bad,
+                    comments + "?cursor=" + bad, comments + "?limit=" + bad, "/api/rankings/popular-now?section=" + bad,
+                    "/api/rankings/must-reads?section=" + bad, "/api/pages/home?" + bad + "=1",
+                    "/api/pages/section/" + bad, "/api/articles/" + article + "?x=" + bad)) {
+                corpus.add(new Hostile("malformed percent-encoding", "GET", path, Map.of(), null, false));
+            }
+            corpus.add(request("malformed percent-encoding", "POST /api/articles/" + bad + "/views", null, "{}"));
+            corpus.add(request("malformed percent-encoding", "POST /api/articles/" + bad + "/shares", null,
+                    "{\"channel\": \"x\"}"));
+            corpus.add(request("malformed percent-encoding", "POST /api/articles/" + bad + "/comments", reader,
+                    "{\"text\": \"encoded\"}"));
+            corpus.add(request("malformed percent-encoding", "DELETE /api/comments/" + bad, editor, null));
+            corpus.add(withHeaders(request("malformed percent-encoding", "POST " + comments, null,
+                    "{\"text\": \"cookie\"}"), Map.of("Cookie", "SESSION=" + bad + "; news_session=" + bad)));
+        }
+
+        // 12. forged client addresses: chains, host names where an address belongs, IPv6 rotation within one /64;
+        // each on a request that is bad anyway, so that none may be written, whoever the gateway takes the client for
+        List<String> forwarded = new ArrayList<>(List.of("abcd.cafe", "evil.example.com, 10.0.0.1", "127.1",
+                "1.2.3.4, 5.6.7.8, 9.10.11.12", "::1", "2001:db8::1, 2001:db8::2", "unknown", "1.2.3.4:8080",
+                "[2001:db8::1]:443", "_hidden, 10.0.0.1", "0x7f.1", "2130706433", "1.2.3.4, localhost",
+                String.join(", ", java.util.Collections.nCopies(100, "203.0.113.7"))));
+        for (int i = 1; i <= 8; i++) {
+            forwarded.add("2001:db8:1:2::" + Integer.toHexString(i * 4099));
+        }
+        for (String hops : forwarded) {
+            corpus.add(withHeaders(request("forged X-Forwarded-For", "POST " + comments, reader, "{\"text\": 42}"),
+                    Map.of("X-Forwarded-For", hops)));
+            corpus.add(withHeaders(request("forged X-Forwarded-For", "POST /api/articles/" + article + "/views", null,
+                    "{\"readerId\": 5}"), Map.of("X-Forwarded-For", hops)));
+        }
+        corpus.add(withHeaders(request("forged X-Forwarded-For", "POST " + comments, reader, "{\"text\": 42}"),
+                Map.of("Forwarded", "for=evil.example.com;proto=https, for=\"[2001:db8::1]\"")));
+
+        // 13. display names that pose as the newsroom or hide what they say, on a comment that is otherwise fine
+        for (String name : List.of("Editors", "editor", "ADMIN", "Administrator", "Moderator", "Staff",
+                "\uFF21\uFF24\uFF2D\uFF29\uFF2E", "Ad min", "Mod\u200Berator", "Eve\u202Egnp", "\u200B",
+                "n".repeat(61), "Line\u2028Break")) {
+            corpus.add(request("reserved or invisible display name", "POST " + comments,
+                    TestTokens.withRoles("posing-" + Integer.toHexString(name.hashCode()), name, List.of("reader")),
+                    "{\"text\": \"Official statement\"}"));
+        }
         return corpus;
     }
 
