@@ -1,0 +1,36 @@
+package news.testsupport;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Where tests find the repository's files and the command-line tools some of them run. */
+public final class RepositoryFiles {
+
+    private RepositoryFiles() {
+    }
+
+    /** The repository's root: the nearest directory above the working directory that holds {@code mvnw}. */
+    public static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run from inside the repository: no mvnw above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    /** A tool from infra/tools (npm ci --prefix infra/tools) or else from the PATH; empty when neither has it. */
+    public static Optional<Path> tool(String name) {
+        Path local = root().resolve("infra/tools/node_modules/.bin").resolve(name);
+        if (Files.isExecutable(local)) {
+            return Optional.of(local);
+        }
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
+    }
+}
