@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.OpenApiDocuments;
 import news.testsupport.OperabilityChecks;
 import news.testsupport.TopicProbe;
 import news.testsupport.Scrape;
@@ -117,6 +118,7 @@ class ObservabilityTest {
                 "/api/articles/{id}/publish", "/api/articles/{id}/unpublish", "/api/articles/{id}/editor-pick",
                 "/api/articles/{articleId}/views", "/api/articles/{articleId}/shares");
         assertThat(Api.json(docs.body()).path("info").path("title").asString()).isEqualTo("article-service");
+        OpenApiDocuments.assertCheckedIn("article-service", docs.body());
     }
 
     static String newTraceparent() {

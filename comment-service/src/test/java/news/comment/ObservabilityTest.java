@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import news.testsupport.OpenApiDocuments;
 import news.testsupport.OperabilityChecks;
 import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
@@ -122,6 +123,7 @@ class ObservabilityTest extends IntegrationTest {
         assertThat(document.path("paths").propertyNames()).contains("/api/articles/{articleId}/comments",
                 "/api/comments/{commentId}");
         assertThat(document.path("info").path("title").asString()).isEqualTo("comment-service");
+        OpenApiDocuments.assertCheckedIn("comment-service", docs.body());
     }
 
     private Scrape scrape() {

@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import news.gateway.support.FakeService;
 import news.gateway.support.TestArticle;
+import news.testsupport.OpenApiDocuments;
 import news.testsupport.OperabilityChecks;
 import news.testsupport.Scrape;
 import news.testsupport.Spans;
@@ -120,7 +121,9 @@ class ObservabilityTest extends GatewayIntegrationTest {
 
     @Test
     void theGatewayListsItsOwnApiDocumentAndProxiesEachServicesDocument() {
-        JsonNode own = JSON.readTree(OperabilityChecks.get(port, "/v3/api-docs").body());
+        String ownDocument = OperabilityChecks.get(port, "/v3/api-docs").body();
+        OpenApiDocuments.assertCheckedIn("gateway", ownDocument);
+        JsonNode own = JSON.readTree(ownDocument);
         assertThat(own.path("info").path("title").asString()).isEqualTo("gateway");
         assertThat(own.path("paths").propertyNames()).contains("/api/pages/home", "/api/pages/article/{articleId}");
 

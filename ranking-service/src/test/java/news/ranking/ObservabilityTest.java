@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.opentelemetry.api.trace.SpanKind;
 import news.kit.cloudevents.CloudEvent;
 import news.ranking.it.IsolatedTopics;
+import news.testsupport.OpenApiDocuments;
 import news.testsupport.OperabilityChecks;
 import news.testsupport.TestInfrastructure;
 import news.testsupport.Scrape;
@@ -136,6 +137,7 @@ class ObservabilityTest extends RealBrokerTest {
         JsonNode document = JSON.readTree(docs.body());
         assertThat(document.path("paths").propertyNames()).contains("/api/rankings/{list}");
         assertThat(document.path("info").path("title").asString()).isEqualTo("ranking-service");
+        OpenApiDocuments.assertCheckedIn("ranking-service", docs.body());
     }
 
     private String scrapeBody() {

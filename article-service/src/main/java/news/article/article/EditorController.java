@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import news.article.article.ArticleJson.CreateRequest;
 import news.article.article.ArticleJson.EditorArticle;
 import news.article.article.ArticleJson.EditorPickRequest;
@@ -27,6 +29,7 @@ import news.kit.tracing.CurrentTrace;
  * change records the editor named by the token.
  */
 @RestController
+@Tag(name = "editing", description = "Creating, changing, publishing, unpublishing and picking articles (role editor)")
 @RequestMapping(path = "/api/articles", produces = MediaType.APPLICATION_JSON_VALUE)
 class EditorController {
 
@@ -38,6 +41,8 @@ class EditorController {
         this.trace = trace;
     }
 
+@Operation(summary = "Create an article, as a draft or published",
+        description = "Title, section, source, byline, body and tags; publish and editorPick make it public or picked at once. 201 with Location and the version as ETag; 400 names every invalid field. A publication emits news.article.published.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EditorArticle> create(@RequestBody CreateRequest body, @AuthenticationPrincipal Jwt token) {
         Article created = articles.create(body.input(), Boolean.TRUE.equals(body.publish()),
@@ -47,6 +52,8 @@ class EditorController {
                 .body(EditorArticle.of(created));
     }
 
+@Operation(summary = "Change an article's text, section or tags",
+        description = "Send the version you edited as If-Match (or in the body): 412 or 409 with the current version when someone else saved first. A change of a published article emits news.article.updated.")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EditorArticle> update(@PathVariable String id,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -55,6 +62,8 @@ class EditorController {
                 trace.traceparent()));
     }
 
+@Operation(summary = "Publish an article",
+        description = "Makes a draft or unpublished article public; publishedAt and publishedBy are kept from its first publication. Emits news.article.published; publishing a published article changes nothing.")
     @PostMapping("/{id}/publish")
     ResponseEntity<EditorArticle> publish(@PathVariable String id,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -62,6 +71,8 @@ class EditorController {
         return answer(articles.publish(id, expected(ifMatch, null), EditorIdentity.of(token), trace.traceparent()));
     }
 
+@Operation(summary = "Take an article down",
+        description = "Removes it from every page and list at once; it stays stored and can be published again. Emits news.article.unpublished.")
     @PostMapping("/{id}/unpublish")
     ResponseEntity<EditorArticle> unpublish(@PathVariable String id,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -69,6 +80,8 @@ class EditorController {
         return answer(articles.unpublish(id, expected(ifMatch, null), EditorIdentity.of(token), trace.traceparent()));
     }
 
+@Operation(summary = "Pick or unpick an article for Must-Reads",
+        description = "editorPick true puts a published article first in Must-Reads (newest pick first), false takes it out. Emits news.article.updated for a published article.")
     @PutMapping(path = "/{id}/editor-pick", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EditorArticle> editorPick(@PathVariable String id,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

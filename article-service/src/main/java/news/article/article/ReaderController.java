@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import news.article.article.ArticleJson.EditorArticle;
 import news.article.article.ArticleJson.Page;
 import news.article.article.ArticleJson.ReaderArticle;
@@ -26,6 +28,7 @@ import news.kit.Sections;
  * newsroom ({@link NewsroomController}) is where editors list and read articles of every status.
  */
 @RestController
+@Tag(name = "articles", description = "Published articles as readers see them; no token needed")
 @RequestMapping(path = "/api/articles", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReaderController {
 
@@ -41,6 +44,8 @@ class ReaderController {
         this.properties = properties;
     }
 
+@Operation(summary = "One article by id",
+        description = "A published article to everybody (404 otherwise); an editor's token also sees drafts and unpublished articles, in the editor's shape. The version is the ETag.")
     @GetMapping("/{id}")
     ResponseEntity<?> byId(@PathVariable String id, Authentication authentication) {
         if (!isEditor(authentication)) {
@@ -51,11 +56,15 @@ class ReaderController {
         return show(articles.find(id), authentication, () -> ArticleProblems.notFound(id));
     }
 
+@Operation(summary = "One article by its slug",
+        description = "The same answer as by id, found by the slug of its URL.")
     @GetMapping("/by-slug/{slug}")
     ResponseEntity<?> bySlug(@PathVariable String slug, Authentication authentication) {
         return show(articles.findBySlug(slug), authentication, () -> ArticleProblems.slugNotFound(slug));
     }
 
+@Operation(summary = "Published articles, newest first",
+        description = "Optionally of one section; limit (1 to the configured maximum) and the cursor of the previous page's next field page through them. 400 names an unknown section, a bad limit or cursor.")
     @GetMapping
     Page<Summary> newest(@RequestParam(required = false) String section, @RequestParam(required = false) Integer limit,
                          @RequestParam(required = false) String cursor) {

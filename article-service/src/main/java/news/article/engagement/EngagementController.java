@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import news.article.article.PublishedArticle;
 import news.article.article.PublishedArticles;
@@ -29,6 +31,7 @@ import news.kit.tracing.CurrentTrace;
  * client could change with every request to make each of its views and shares count as a new reader's.
  */
 @RestController
+@Tag(name = "engagement", description = "Views and shares: public writes, answered 202 and sent to Kafka")
 @RequestMapping("/api/articles/{articleId}")
 class EngagementController {
 
@@ -54,6 +57,8 @@ class EngagementController {
     }
 
     /** Most views never reach this method: {@link ViewFastPath} answers the valid ones before the filter chain. */
+@Operation(summary = "Count a view of a published article",
+        description = "202 with no body; the reader is the signed-in account, else the client's network and User-Agent (readerHash on news.article-views). 404 for an unknown or unpublished article. Views are statistics: one that cannot reach Kafka in time is dropped and counted.")
     @PostMapping("/views")
     ResponseEntity<Void> view(@PathVariable String articleId, @RequestBody(required = false) ViewRequest body,
                               @AuthenticationPrincipal Jwt token, HttpServletRequest request) {
@@ -62,6 +67,8 @@ class EngagementController {
         return ResponseEntity.accepted().build();
     }
 
+@Operation(summary = "Count a share of a published article",
+        description = "channel is one of facebook, x, kakaotalk, email, link; 202 with no body, news.article.shared on Kafka. 400 names an unknown channel.")
     @PostMapping("/shares")
     ResponseEntity<Void> share(@PathVariable String articleId, @RequestBody ShareRequest body,
                                @AuthenticationPrincipal Jwt token, HttpServletRequest request) {

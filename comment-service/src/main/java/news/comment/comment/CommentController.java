@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import news.comment.comment.CommentViews.CommentPage;
 import news.comment.comment.CommentViews.CommentView;
@@ -29,6 +31,7 @@ import news.kit.web.ClientAddresses;
  * editor token; the moderation queue (the newest comments of every article) is for editors.
  */
 @RestController
+@Tag(name = "comments", description = "Comments on published articles: read by anyone, posted by signed-in readers, removed by their author or an editor")
 class CommentController {
 
     private final CommentService comments;
@@ -41,6 +44,8 @@ class CommentController {
         this.trace = trace;
     }
 
+@Operation(summary = "Post a comment",
+        description = "A signed-in reader's text (1 to 300 characters) on a published article; 201 with the comment, whose author is shown by display name and a pseudonym. 404 for an unknown or unpublished article, 429 past the posting limits. Emits news.comment.posted.")
     @PostMapping("/api/articles/{articleId}/comments")
     ResponseEntity<CommentView> post(@PathVariable String articleId, @RequestBody Map<String, Object> body,
                                      JwtAuthenticationToken authentication, HttpServletRequest request) {
@@ -49,6 +54,8 @@ class CommentController {
         return ResponseEntity.created(URI.create("/api/comments/" + comment.id)).body(comments.view(comment));
     }
 
+@Operation(summary = "Comments of an article, newest first",
+        description = "Visible comments only; limit and the cursor of the previous page's next field page through them, count is the total.")
     @GetMapping("/api/articles/{articleId}/comments")
     CommentPage list(@PathVariable String articleId, @RequestParam(defaultValue = "20") int limit,
                      @RequestParam(required = false) String cursor) {
@@ -56,17 +63,23 @@ class CommentController {
     }
 
     /** Editors only ({@code WebSecurity}); never kept by a cache, so that a removed comment leaves the queue at once. */
+@Operation(summary = "The moderation queue: newest comments across articles",
+        description = "For editors: each comment with the article it belongs to, to remove what breaks the rules.")
     @GetMapping("/api/newsroom/comments")
     ResponseEntity<ModerationPage> moderationQueue(@RequestParam(defaultValue = "20") int limit,
                                                    @RequestParam(required = false) String cursor) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(comments.newest(limit, cursor));
     }
 
+@Operation(summary = "One comment",
+        description = "A visible comment by id; 404 for an unknown or removed one.")
     @GetMapping("/api/comments/{commentId}")
     CommentView get(@PathVariable String commentId) {
         return comments.view(comments.get(commentId));
     }
 
+@Operation(summary = "Remove a comment",
+        description = "Its author or an editor; 204, and news.comment.removed on Kafka. Removing a removed comment changes nothing.")
     @DeleteMapping("/api/comments/{commentId}")
     ResponseEntity<Void> remove(@PathVariable String commentId, JwtAuthenticationToken authentication) {
         comments.remove(commentId, commenter(authentication), trace.traceparent());

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
 
 import news.contracts.ContractNames;
 
@@ -38,11 +39,13 @@ class ApiDocsConfiguration {
     @Bean
     OpenApiCustomizer pageEndpoints() {
         return openApi -> {
-            openApi.path("/api/pages/home", new PathItem().get(page("The home page in one call",
+            openApi.addTagsItem(new Tag().name("pages").description("Everything a page shows, in one call, from the"
+                    + " gateway's caches and read models"));
+            openApi.path("/api/pages/home", new PathItem().get(page("homePage", "The home page in one call",
                     "{lists:{justIn, popularNow, mustReads, ...}, sections:[{section, latest}], degraded, generatedAt};"
                             + " lists holds Just In and every ranked list of news.gateway.pages.home-rankings."
                             + " Served from the page cache; 503 until the read models have caught up.")));
-            openApi.path("/api/pages/article/{articleId}", new PathItem().get(page("An article page in one call",
+            openApi.path("/api/pages/article/{articleId}", new PathItem().get(page("articlePage", "An article page in one call",
                     "{article, comments, lists, degraded, generatedAt}: the article and its first comments from the"
                             + " services, the four headline lists from the read models; degraded names the parts"
                             + " served stale or empty. 404 for an unknown or unpublished article.")
@@ -51,12 +54,12 @@ class ApiDocsConfiguration {
         };
     }
 
-    private static Operation page(String summary, String description) {
+    private static Operation page(String operationId, String summary, String description) {
         Content json = new Content().addMediaType(MediaType.APPLICATION_JSON_VALUE,
                 new io.swagger.v3.oas.models.media.MediaType().schema(new ObjectSchema()));
         Content problem = new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 new io.swagger.v3.oas.models.media.MediaType().schema(new ObjectSchema()));
-        return new Operation().addTagsItem("pages").summary(summary).description(description
+        return new Operation().operationId(operationId).addTagsItem("pages").summary(summary).description(description
                         + " ETag and Cache-Control on every page; If-None-Match gives 304.")
                 .responses(new ApiResponses()
                         .addApiResponse("200", new ApiResponse().description("the page").content(json))

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
 import tools.jackson.databind.JsonNode;
@@ -107,6 +108,43 @@ class AsyncApiDocumentTest {
                 assertThat(getClass().getClassLoader().getResource("contracts/" + ref)).as(ref).isNotNull();
             }
         }
+    }
+
+    @Test
+    void everyEventMessageHasAnExampleFromTheExamplesFolderWithTheHeadersItsProducerSets() throws IOException {
+        JsonNode headerSchema = document.at("/components/schemas/CloudEventHeaders");
+        Schema headers = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                        builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(true).build()))
+                .getSchema(JsonMapper.builder().build().writeValueAsString(headerSchema), InputFormat.JSON);
+        int checked = 0;
+        for (EventSpec event : catalog.topics().stream().flatMap(t -> t.events().stream()).toList()) {
+            JsonNode message = messageNamed(event.type());
+            JsonNode examples = message.path("examples");
+            assertThat(examples.isArray() && !examples.isEmpty()).as("%s has an example", event.type()).isTrue();
+            JsonNode example = examples.get(0);
+            assertThat(example.path("payload").path("$ref").asString()).as("the payload of %s's example", event.type())
+                    .isEqualTo("examples/" + event.type() + ".json");
+            String exampleHeaders = JsonMapper.builder().build().writeValueAsString(example.path("headers"));
+            assertThat(headers.validate(exampleHeaders, InputFormat.JSON)).as("headers of %s's example", event.type())
+                    .isEmpty();
+            assertThat(example.path("headers").path("ce_type").asString()).isEqualTo(event.type());
+            assertThat(example.path("headers").path("ce_dataschema").asString()).as("ce_dataschema of %s", event.type())
+                    .isEqualTo(read("contracts/schemas/" + event.schema()).path("$id").asString());
+            assertThat(example.path("headers").path("ce_time").asString()).as("ce_time of %s", event.type())
+                    .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+            checked++;
+        }
+        assertThat(checked).isEqualTo(catalog.topics().stream().mapToInt(t -> t.events().size()).sum()).isPositive();
+    }
+
+    private JsonNode messageNamed(String name) {
+        for (JsonNode message : document.path("components").path("messages")) {
+            if (message.path("name").asString().equals(name)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no message named " + name);
     }
 
     private JsonNode channelOf(String address) {

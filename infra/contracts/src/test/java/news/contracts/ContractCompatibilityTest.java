@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -59,6 +60,8 @@ class ContractCompatibilityTest {
         }
         compareTopics(YAML.readTree(RELEASED.resolve("topics.yaml").toFile()),
                 YAML.readTree(CURRENT.resolve("topics.yaml").toFile()), breaking);
+        compareAsyncApi(YAML.readTree(RELEASED.resolve("asyncapi.yaml").toFile()),
+                YAML.readTree(CURRENT.resolve("asyncapi.yaml").toFile()), breaking);
         assertThat(breaking)
                 .as("breaking changes to the released contract: make them additive, or publish a new topic version"
                         + " (after a deliberate release: " + RELEASE_COMMAND + ")")
@@ -71,6 +74,38 @@ class ContractCompatibilityTest {
         TopicCatalog.load().topics().forEach(t -> t.events().forEach(e -> listed.add(e.schema())));
         assertThat(schemaFiles(RELEASED)).as("run " + RELEASE_COMMAND + " once a new schema is released")
                 .containsAll(listed);
+    }
+
+    @Test
+    void theAsyncApiCheckFindsARemovedChannelMessageOrOperationAndANewRequiredHeader() throws IOException {
+        JsonNode released = YAML.readTree(CURRENT.resolve("asyncapi.yaml").toFile());
+        List<String> unchanged = new ArrayList<>();
+        compareAsyncApi(released, released.deepCopy(), unchanged);
+        assertThat(unchanged).isEmpty();
+
+        ObjectNode broken = (ObjectNode) released.deepCopy();
+        ((ObjectNode) broken.path("channels")).remove("articleShares");
+        ((ObjectNode) broken.path("channels").path("articleEvents").path("messages")).remove("articleUnpublished");
+        ((ObjectNode) broken.path("operations")).remove("consumeRankings");
+        ((tools.jackson.databind.node.ArrayNode) broken.at("/components/schemas/CloudEventHeaders/required"))
+                .add("traceparent");
+        ((ObjectNode) broken.at("/components/messages/articleViewed/payload/schema"))
+                .put("$ref", "schemas/article-shared.schema.json");
+        List<String> breaking = new ArrayList<>();
+        compareAsyncApi(released, broken, breaking);
+
+        assertThat(breaking).anyMatch(b -> b.contains("news.article-shares") && b.contains("removed"))
+                .anyMatch(b -> b.contains("news.article.unpublished") && b.contains("removed"))
+                .anyMatch(b -> b.contains("consumeRankings") && b.contains("removed"))
+                .anyMatch(b -> b.contains("CloudEventHeaders") && b.contains("traceparent"))
+                .anyMatch(b -> b.contains("news.article.viewed") && b.contains("payload"));
+
+        ObjectNode additive = (ObjectNode) released.deepCopy();
+        ((ObjectNode) additive.at("/components/schemas/CloudEventHeaders/properties"))
+                .putObject("x-new-header").put("type", "string");
+        List<String> none = new ArrayList<>();
+        compareAsyncApi(released, additive, none);
+        assertThat(none).as("an optional header is additive").isEmpty();
     }
 
     @Test
@@ -220,6 +255,64 @@ class ContractCompatibilityTest {
         }
     }
 
+    /**
+     * The AsyncAPI document: no channel (by address), message of a channel (by name), or operation (by id, with its
+     * action and channel) disappears; a message keeps its payload schema; the header schemas change only additively.
+     */
+    static void compareAsyncApi(JsonNode released, JsonNode current, List<String> breaking) {
+        Map<String, JsonNode> channels = new java.util.HashMap<>();
+        current.path("channels").forEach(c -> channels.put(c.path("address").asString(), c));
+        released.path("channels").forEach(before -> {
+            String address = before.path("address").asString();
+            JsonNode after = channels.get(address);
+            if (after == null) {
+                breaking.add("asyncapi.yaml channel " + address + ": removed");
+                return;
+            }
+            Set<String> names = messageNames(current, after);
+            messageNames(released, before).stream().filter(n -> !names.contains(n))
+                    .forEach(n -> breaking.add("asyncapi.yaml channel " + address + ": message " + n + " removed"));
+        });
+        released.path("operations").properties().forEach(op -> {
+            JsonNode after = current.path("operations").path(op.getKey());
+            if (after.isMissingNode()) {
+                breaking.add("asyncapi.yaml operation " + op.getKey() + ": removed");
+            } else if (!after.path("action").equals(op.getValue().path("action"))
+                    || !resolve(current, after.path("channel")).path("address")
+                            .equals(resolve(released, op.getValue().path("channel")).path("address"))) {
+                breaking.add("asyncapi.yaml operation " + op.getKey() + ": action or channel changed");
+            }
+        });
+        Map<String, JsonNode> messages = new java.util.HashMap<>();
+        current.at("/components/messages").forEach(m -> messages.put(m.path("name").asString(), m));
+        released.at("/components/messages").forEach(before -> {
+            JsonNode after = messages.get(before.path("name").asString());
+            if (after != null && !after.at("/payload/schema").equals(before.at("/payload/schema"))) {
+                breaking.add("asyncapi.yaml message " + before.path("name").asString() + ": payload schema changed from "
+                        + before.at("/payload/schema") + " to " + after.at("/payload/schema"));
+            }
+        });
+        released.at("/components/schemas").properties().forEach(schema -> {
+            JsonNode after = current.at("/components/schemas").path(schema.getKey());
+            if (after.isMissingNode()) {
+                breaking.add("asyncapi.yaml schema " + schema.getKey() + ": removed");
+            } else {
+                compare("asyncapi.yaml " + schema.getKey(), "$", schema.getValue(), after, breaking);
+            }
+        });
+    }
+
+    private static Set<String> messageNames(JsonNode document, JsonNode channel) {
+        Set<String> names = new HashSet<>();
+        channel.path("messages").forEach(ref -> names.add(resolve(document, ref).path("name").asString()));
+        return names;
+    }
+
+    private static JsonNode resolve(JsonNode document, JsonNode ref) {
+        String pointer = ref.path("$ref").asString("");
+        return pointer.startsWith("#/") ? document.at(pointer.substring(1)) : ref;
+    }
+
     private static void bound(String at, String keyword, JsonNode before, JsonNode after, boolean upper,
                               List<String> breaking) {
         if (after == null || !after.isNumber()) {
@@ -269,5 +362,14 @@ class ContractCompatibilityTest {
         }
         Files.copy(CURRENT.resolve("topics.yaml"), RELEASED.resolve("topics.yaml"),
                 StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(CURRENT.resolve("asyncapi.yaml"), RELEASED.resolve("asyncapi.yaml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(RELEASED.resolve("openapi"));
+        try (Stream<Path> documents = Files.list(CURRENT.resolve("openapi"))) {
+            for (Path document : documents.filter(d -> d.toString().endsWith(".json")).toList()) {
+                Files.copy(document, RELEASED.resolve("openapi").resolve(document.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import news.kit.Sections;
 import news.ranking.RankingProperties;
 import news.ranking.rules.ListKey;
@@ -24,6 +26,7 @@ import news.ranking.rules.ListKinds;
  * 1..{@code news.ranking.max-list-size}; 503 with {@code Retry-After} while the list cannot be answered yet.
  */
 @RestController
+@Tag(name = "rankings", description = "The ranked lists: Popular Now, Must-Reads and any other configured list")
 class RankingController {
 
     private final ListLocator locator;
@@ -40,6 +43,8 @@ class RankingController {
         this.kinds = properties.listKinds();
     }
 
+@Operation(summary = "A ranked list of a section or of all",
+        description = "The list as last computed, best first, cut to limit (1 to 50, default 6): the same JSON news.rankings carries. 400 names an unknown list or section; 503 with Retry-After while the list is moving between instances or not computed yet.")
     @GetMapping(path = "/api/rankings/{list}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> list(@PathVariable String list, @RequestParam(defaultValue = ListKey.ALL) String section,
                            @RequestParam(defaultValue = "6") String limit,

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -21,7 +22,10 @@ public final class ApiDocs {
 
     public static OpenAPI of(String application, String version, String description) {
         return new OpenAPI()
-                .info(new Info().title(application).version(version).description(description
+                .info(new Info().title(application).version(version)
+                        .contact(new Contact().name("News platform team").url("https://news-platform.example/team")
+                                .email("platform-team@example.com"))
+                        .description(description
                         + "\n\nErrors are RFC 9457 problem details (application/problem+json). Events this service"
                         + " publishes or reads are described by the AsyncAPI 3 document infra/contracts/asyncapi.yaml"
                         + " (topics, keys, CloudEvents headers, payload schemas)."))
