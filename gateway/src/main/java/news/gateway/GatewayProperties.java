@@ -21,7 +21,10 @@ import org.springframework.util.unit.DataSize;
  * @param circuitBreaker one breaker per service, all with these settings
  * @param readModels     the topics the gateway's read models follow
  * @param cors           the web frontends allowed to call the API from another origin
- * @param rateLimit      per-client budget of write requests, for the whole platform (all instances together)
+ * @param rateLimit      per-client budget of anonymous write requests (by client address), for the whole platform
+ *                       (all instances together); a client address also pays for writes whose credentials fail
+ * @param accountLimit   per-account budget of signed-in write requests (by token subject), one for readers and a
+ *                       larger one for editors, for the whole platform like {@code rateLimit}
  * @param readLimit      per-client budget of the reads the gateway cannot answer from its caches or read models:
  *                       article pages it has to assemble (two service calls) and every routed read
  * @param instances      the most gateway instances that ever run at once (in Kubernetes the HPA's {@code maxReplicas}):
@@ -38,6 +41,7 @@ public record GatewayProperties(@DefaultValue Services services,
                                 @DefaultValue ReadModels readModels,
                                 @DefaultValue Cors cors,
                                 @DefaultValue RateLimit rateLimit,
+                                @DefaultValue AccountLimit accountLimit,
                                 @DefaultValue RateLimit readLimit,
                                 int instances,
                                 List<String> trustedProxies) {
@@ -46,6 +50,14 @@ public record GatewayProperties(@DefaultValue Services services,
         if (instances < 1) {
             throw new IllegalArgumentException("news.gateway.instances (NEWS_GATEWAY_INSTANCES) is " + instances
                     + ": set it to the most gateway instances that run at once (the autoscaler's maximum), at least 1.");
+        }
+        for (RateLimit limit : List.of(accountLimit.reader(), accountLimit.editor())) {
+            if (limit.capacity() < instances) {
+                throw new IllegalArgumentException("news.gateway.account-limit (NEWS_READER_WRITE_RATE_CAPACITY, "
+                        + "NEWS_EDITOR_WRITE_RATE_CAPACITY) has a capacity of " + limit.capacity() + ", fewer than "
+                        + "news.gateway.instances (NEWS_GATEWAY_INSTANCES), " + instances + ": the burst is shared by all "
+                        + "instances and each needs room for one request. Raise the capacity or lower the instances.");
+            }
         }
         if (rateLimit.capacity() < instances) {
             throw new IllegalArgumentException("news.gateway.rate-limit.capacity (NEWS_WRITE_RATE_CAPACITY) is "
@@ -123,6 +135,14 @@ public record GatewayProperties(@DefaultValue Services services,
     }
 
     public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
+    }
+
+    /**
+     * @param reader the budget of an account with the reader role (or no role the gateway knows)
+     * @param editor the budget of an account with the editor role: saving, autosave, publishing and picking from one
+     *               newsroom address must never meet the anonymous budget
+     */
+    public record AccountLimit(RateLimit reader, RateLimit editor) {
     }
 
     /**

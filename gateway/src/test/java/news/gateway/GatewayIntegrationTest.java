@@ -60,6 +60,9 @@ public abstract class GatewayIntegrationTest {
     public static final Duration NO_WAITING = Duration.ofSeconds(10);
     protected static final int MAX_BODY = 1024;
     protected static final int WRITE_BURST = 5;
+    /** Writes of one signed-in reader, and of one editor, before 429: above what other tests send per account. */
+    protected static final int READER_WRITE_BURST = 20;
+    protected static final int EDITOR_WRITE_BURST = 40;
     /** Reads the gateway cannot answer from its caches, per client: far more than any other test sends. */
     protected static final int READ_BURST = 50;
 
@@ -74,6 +77,12 @@ public abstract class GatewayIntegrationTest {
         registry.add("news.gateway.rate-limit.capacity", () -> WRITE_BURST);
         registry.add("news.gateway.rate-limit.refill", () -> 1);
         registry.add("news.gateway.rate-limit.period", () -> "1m");
+        registry.add("news.gateway.account-limit.reader.capacity", () -> READER_WRITE_BURST);
+        registry.add("news.gateway.account-limit.reader.refill", () -> 1);
+        registry.add("news.gateway.account-limit.reader.period", () -> "1m");
+        registry.add("news.gateway.account-limit.editor.capacity", () -> EDITOR_WRITE_BURST);
+        registry.add("news.gateway.account-limit.editor.refill", () -> 1);
+        registry.add("news.gateway.account-limit.editor.period", () -> "1m");
         registry.add("news.gateway.read-limit.capacity", () -> READ_BURST);
         registry.add("news.gateway.read-limit.refill", () -> READ_BURST);
         registry.add("news.gateway.read-limit.period", () -> "1m");

@@ -7,12 +7,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import news.gateway.GatewayProperties;
 import news.kit.web.ForwardedClients;
 
 /**
- * One token bucket per client address (IPv6 clients by their /64: one subscriber routinely holds a whole /64), at
- * most {@code clients} of them, each forgotten once it has been idle long enough to be full again. A budget shared by
+ * One token bucket per client (a client address, IPv6 clients by their /64: one subscriber routinely holds a whole
+ * /64; or a signed-in account), at most {@code clients} of them, each forgotten once it has been idle long enough to be full again. A budget shared by
  * {@code shares} instances costs {@code shares} tokens a request, so this instance allows exactly its share of it.
  */
 final class ClientBuckets {
@@ -43,6 +44,16 @@ final class ClientBuckets {
             return 0;
         }
         return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    /** Without taking anything: 0 when the client still has one request's tokens, else the whole seconds until it will. */
+    long waitFor(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket == null) {
+            return 0;
+        }
+        EstimationProbe probe = bucket.estimateAbilityToConsume(tokensPerRequest);
+        return probe.canBeConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
     }
 
     /** The budget in words, for a 429's detail. */

@@ -12,8 +12,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.WebFilter;
 
 import news.gateway.GatewayProperties;
+import news.gateway.signin.SignInProperties;
 import news.kit.KitAutoConfiguration;
 import reactor.netty.NettyPipeline;
 
@@ -41,10 +43,16 @@ class EdgeConfiguration {
     }
 
     @Bean
-    WriteLimits writeLimits(ClientAddress clientAddress, GatewayProperties properties,
+    WriteLimits writeLimits(ClientAddress clientAddress, GatewayProperties properties, SignInProperties signIn,
                             KitAutoConfiguration.WebSettings limits) {
-        return new WriteLimits(clientAddress, properties.rateLimit(), properties.instances(),
-                limits.maxRequestBody().toBytes());
+        return new WriteLimits(clientAddress, properties.rateLimit(), properties.accountLimit(), properties.instances(),
+                signIn.sessionCookie(), limits.maxRequestBody().toBytes());
+    }
+
+    /** The account stage of {@link WriteLimits}, after Spring Security's filters. */
+    @Bean
+    WebFilter accountWriteLimits(WriteLimits writeLimits) {
+        return writeLimits.accountStage();
     }
 
     @Bean

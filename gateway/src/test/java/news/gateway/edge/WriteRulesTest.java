@@ -145,6 +145,62 @@ class WriteRulesTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void editorsWritingFromOneAddressAreLimitedByTheirAccountsNotByTheAnonymousBudget() {
+        String id = articleId();
+        ARTICLE_SERVICE.on("PUT /api/articles/" + id + "/editor-pick", Reply.json(200, "{}"));
+        ARTICLE_SERVICE.on("POST /api/articles/" + id + "/views", Reply.status(202));
+        WebTestClient newsroom = clientFrom("203.0.113." + ThreadLocalRandom.current().nextInt(100, 200));
+        String eve = TestTokens.editor("eve-" + id);
+        String mina = TestTokens.editor("mina-" + id);
+
+        for (int i = 0; i < 3 * WRITE_BURST; i++) {
+            send(newsroom, "PUT", "/api/articles/" + id + "/editor-pick", i % 2 == 0 ? eve : mina)
+                    .expectStatus().isOk();
+        }
+        for (int i = 0; i < WRITE_BURST; i++) {
+            newsroom.post().uri("/api/articles/" + id + "/views").exchange().expectStatus().isAccepted();
+        }
+
+        newsroom.post().uri("/api/articles/" + id + "/views").exchange().expectStatus().isEqualTo(429);
+        send(newsroom, "PUT", "/api/articles/" + id + "/editor-pick", eve).expectStatus().isOk();
+        assertThat(ARTICLE_SERVICE.received("PUT /api/articles/" + id + "/editor-pick")).hasSize(3 * WRITE_BURST + 1);
+    }
+
+    @Test
+    void aSignedInAccountPastItsBudgetGets429AndAnotherAccountAtTheSameAddressDoesNot() {
+        String path = "/api/articles/" + articleId() + "/comments";
+        COMMENT_SERVICE.on("POST " + path, Reply.json(201, "{\"id\":\"c1\",\"text\":\"Nice\"}"));
+        String reader = TestTokens.reader("limited-" + System.nanoTime());
+        for (int i = 0; i < READER_WRITE_BURST; i++) {
+            post(path, reader).expectStatus().isCreated();
+        }
+
+        post(path, reader).expectStatus().isEqualTo(429)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L))
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("reader account"));
+        assertThat(COMMENT_SERVICE.received("POST " + path)).hasSize(READER_WRITE_BURST);
+        post(path, TestTokens.reader("other-" + System.nanoTime())).expectStatus().isCreated();
+    }
+
+    @Test
+    void credentialsThatFailArePaidForByTheAddressSoMadeUpTokensBuyNoRequests() {
+        String path = "/api/articles/" + articleId() + "/comments";
+        COMMENT_SERVICE.on("POST " + path, Reply.json(201, "{\"id\":\"c1\",\"text\":\"Nice\"}"));
+        for (int i = 0; i < WRITE_BURST; i++) {
+            post(path, "made.up.token" + i).expectStatus().isUnauthorized();
+        }
+
+        post(path, "made.up.token").expectStatus().isEqualTo(429);
+        client.post().uri(path).cookie("NEWS_SESSION", "no-such-session").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(COMMENT).exchange().expectStatus().isEqualTo(429);
+        assertThat(COMMENT_SERVICE.received("POST " + path)).isEmpty();
+        // the address's anonymous budget is untouched: its views still pass
+        String id = articleId();
+        ARTICLE_SERVICE.on("POST /api/articles/" + id + "/views", Reply.status(202));
+        post("/api/articles/" + id + "/views", null).expectStatus().isAccepted();
+    }
+
+    @Test
     void ipv6ClientsShareOneWriteBudgetPerSlash64() {
         String id = articleId();
         ARTICLE_SERVICE.on("POST /api/articles/" + id + "/views", Reply.status(202));

@@ -215,6 +215,11 @@ final class SystemStack {
                 env.put("NEWS_WRITE_RATE_CAPACITY", "1000000");
                 env.put("NEWS_WRITE_RATE_REFILL", "1000000");
                 env.put("NEWS_WRITE_RATE_PERIOD", "1s");
+                for (String role : List.of("READER", "EDITOR")) {
+                    env.put("NEWS_" + role + "_WRITE_RATE_CAPACITY", "1000000");
+                    env.put("NEWS_" + role + "_WRITE_RATE_REFILL", "1000000");
+                    env.put("NEWS_" + role + "_WRITE_RATE_PERIOD", "1s");
+                }
                 env.put("NEWS_READ_RATE_CAPACITY", "1000000");
                 env.put("NEWS_READ_RATE_REFILL", "1000000");
                 env.put("NEWS_READ_RATE_PERIOD", "1s");
