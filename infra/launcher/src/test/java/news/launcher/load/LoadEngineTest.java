@@ -59,10 +59,13 @@ class LoadEngineTest {
     void anOpenLoopKeepsItsRateAndCountsAStallFromTheMomentEachRequestWasDue() throws Exception {
         stall = new CountDownLatch(1);
         timers.schedule(() -> stall.countDown(), 500, TimeUnit.MILLISECONDS);
-        LoadResult result = engine(200, 8, Duration.ofSeconds(2)).run(mix(Kind.VIEW), 1, s -> { });
+        // This test is about counting, not speed: catching up after the stall must be easy on a busy machine. 100
+        // requests a second over 32 connections for the 2.5 s after it need an answer every 250 ms per connection;
+        // requests still queued at the end would be counted as not sent, and failed
+        LoadResult result = engine(100, 32, Duration.ofSeconds(3)).run(mix(Kind.VIEW), 1, s -> { });
 
         LoadResult.KindResult views = result.row(Kind.VIEW);
-        assertThat(views.requests()).as("due at 200/s for 2 s, stalled or not").isBetween(360L, 440L);
+        assertThat(views.requests()).as("due at 100/s for 3 s, stalled or not").isBetween(270L, 330L);
         assertThat(views.failed()).isZero();
         assertThat(views.statuses()).containsOnlyKeys(202);
         assertThat(views.max()).as("the first requests waited for the whole stall").isGreaterThanOrEqualTo(400.0);
