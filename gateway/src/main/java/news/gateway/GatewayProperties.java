@@ -51,19 +51,20 @@ public record GatewayProperties(@DefaultValue Services services,
             throw new IllegalArgumentException("news.gateway.instances (NEWS_GATEWAY_INSTANCES) is " + instances
                     + ": set it to the most gateway instances that run at once (the autoscaler's maximum), at least 1.");
         }
-        for (RateLimit limit : List.of(accountLimit.reader(), accountLimit.editor())) {
-            if (limit.capacity() < instances) {
-                throw new IllegalArgumentException("news.gateway.account-limit (NEWS_READER_WRITE_RATE_CAPACITY, "
-                        + "NEWS_EDITOR_WRITE_RATE_CAPACITY) has a capacity of " + limit.capacity() + ", fewer than "
-                        + "news.gateway.instances (NEWS_GATEWAY_INSTANCES), " + instances + ": the burst is shared by all "
-                        + "instances and each needs room for one request. Raise the capacity or lower the instances.");
-            }
-        }
-        if (rateLimit.capacity() < instances) {
-            throw new IllegalArgumentException("news.gateway.rate-limit.capacity (NEWS_WRITE_RATE_CAPACITY) is "
-                    + rateLimit.capacity() + ", fewer than news.gateway.instances (NEWS_GATEWAY_INSTANCES), "
-                    + instances + ": the burst is shared by all instances and each needs room for one request. "
-                    + "Raise the capacity to at least " + instances + " or lower the instance count.");
+        roomForEveryInstance("news.gateway.rate-limit.capacity (NEWS_WRITE_RATE_CAPACITY)", rateLimit, instances);
+        roomForEveryInstance("news.gateway.account-limit.reader.capacity (NEWS_READER_WRITE_RATE_CAPACITY)",
+                accountLimit.reader(), instances);
+        roomForEveryInstance("news.gateway.account-limit.editor.capacity (NEWS_EDITOR_WRITE_RATE_CAPACITY)",
+                accountLimit.editor(), instances);
+    }
+
+    /** A burst shared by all instances must leave each of them room for one request. */
+    private static void roomForEveryInstance(String setting, RateLimit limit, int instances) {
+        if (limit.capacity() < instances) {
+            throw new IllegalArgumentException(setting + " is " + limit.capacity() + ", fewer than news.gateway.instances"
+                    + " (NEWS_GATEWAY_INSTANCES), " + instances + ": the burst is shared by all instances and each needs"
+                    + " room for one request. Raise the capacity to at least " + instances
+                    + " or lower the instance count.");
         }
     }
 

@@ -13,8 +13,9 @@ import news.kit.web.ForwardedClients;
 
 /**
  * One token bucket per client (a client address, IPv6 clients by their /64: one subscriber routinely holds a whole
- * /64; or a signed-in account), at most {@code clients} of them, each forgotten once it has been idle long enough to be full again. A budget shared by
- * {@code shares} instances costs {@code shares} tokens a request, so this instance allows exactly its share of it.
+ * /64; or a signed-in account), at most {@code clients} of them, each forgotten once it has been idle long enough to
+ * be full again. A budget shared by {@code shares} instances costs {@code shares} tokens a request, so this instance
+ * allows exactly its share of it.
  */
 final class ClientBuckets {
 
@@ -40,10 +41,7 @@ final class ClientBuckets {
     /** Takes one request's tokens of the client's bucket: 0 when it had them, else the whole seconds until it will. */
     long take(String key) {
         ConsumptionProbe probe = buckets.get(key, c -> newBucket()).tryConsumeAndReturnRemaining(tokensPerRequest);
-        if (probe.isConsumed()) {
-            return 0;
-        }
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return probe.isConsumed() ? 0 : wholeSeconds(probe.getNanosToWaitForRefill());
     }
 
     /** Without taking anything: 0 when the client still has one request's tokens, else the whole seconds until it will. */
@@ -53,7 +51,12 @@ final class ClientBuckets {
             return 0;
         }
         EstimationProbe probe = bucket.estimateAbilityToConsume(tokensPerRequest);
-        return probe.canBeConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return probe.canBeConsumed() ? 0 : wholeSeconds(probe.getNanosToWaitForRefill());
+    }
+
+    /** A wait for {@code Retry-After}: whole seconds, rounded up, at least 1. */
+    private static long wholeSeconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 
     /** The budget in words, for a 429's detail. */

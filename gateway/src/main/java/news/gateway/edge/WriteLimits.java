@@ -48,6 +48,7 @@ class WriteLimits implements WebFilter, Ordered {
     /** After Spring Security's filter chain (order -100): the account of the request is known. */
     static final int ACCOUNT_ORDER = 0;
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    /** On a write with credentials: the client key of its address, for the stages after the first. */
     private static final String CREDENTIALED = WriteLimits.class.getName() + ".credentialed";
     private static final String PAID = WriteLimits.class.getName() + ".paid";
     private static final String EDITOR = "ROLE_editor";
@@ -93,7 +94,7 @@ class WriteLimits implements WebFilter, Ordered {
         if (!credentialed) {
             return chain.filter(limited);
         }
-        limited.getAttributes().put(CREDENTIALED, Boolean.TRUE);
+        limited.getAttributes().put(CREDENTIALED, client);
         // credentials refused before the account stage (401, 403, a body too large): the address pays, from a budget
         // of failures of its own, so that its anonymous writes never lock its signed-in editors out
         return chain.filter(limited).doFinally(signal -> {
@@ -112,7 +113,8 @@ class WriteLimits implements WebFilter, Ordered {
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-            if (!exchange.getAttributes().containsKey(CREDENTIALED)) {
+            String client = exchange.getAttribute(CREDENTIALED);
+            if (client == null) {
                 return chain.filter(exchange);
             }
             return exchange.getPrincipal()
@@ -123,7 +125,6 @@ class WriteLimits implements WebFilter, Ordered {
                         exchange.getAttributes().put(PAID, Boolean.TRUE);
                         if (account.isEmpty()) {
                             // a session cookie that names no session, on a public write: the address pays
-                            String client = ClientBuckets.key(clientAddress.of(exchange));
                             long wait = addresses.take(client);
                             return wait > 0 ? tooMany(exchange, wait, "from " + client + ": " + addresses.budget())
                                     : chain.filter(exchange);

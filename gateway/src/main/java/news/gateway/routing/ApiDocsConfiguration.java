@@ -45,7 +45,8 @@ class ApiDocsConfiguration {
                     "{lists:{justIn, popularNow, mustReads, ...}, sections:[{section, latest}], degraded, generatedAt};"
                             + " lists holds Just In and every ranked list of news.gateway.pages.home-rankings."
                             + " Served from the page cache; 503 until the read models have caught up.")));
-            openApi.path("/api/pages/article/{articleId}", new PathItem().get(page("articlePage", "An article page in one call",
+            openApi.path("/api/pages/article/{articleId}", new PathItem().get(page("articlePage",
+                    "An article page in one call",
                     "{article, comments, lists, degraded, generatedAt}: the article and its first comments from the"
                             + " services, the four headline lists from the read models; degraded names the parts"
                             + " served stale or empty. 404 for an unknown or unpublished article.")
@@ -59,8 +60,8 @@ class ApiDocsConfiguration {
                 new io.swagger.v3.oas.models.media.MediaType().schema(new ObjectSchema()));
         Content problem = new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 new io.swagger.v3.oas.models.media.MediaType().schema(new ObjectSchema()));
-        return new Operation().operationId(operationId).addTagsItem("pages").summary(summary).description(description
-                        + " ETag and Cache-Control on every page; If-None-Match gives 304.")
+        return new Operation().operationId(operationId).addTagsItem("pages").summary(summary)
+                .description(description + " ETag and Cache-Control on every page; If-None-Match gives 304.")
                 .responses(new ApiResponses()
                         .addApiResponse("200", new ApiResponse().description("the page").content(json))
                         .addApiResponse("304", new ApiResponse().description("not modified"))

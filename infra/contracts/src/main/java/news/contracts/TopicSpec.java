@@ -1,6 +1,7 @@
 package news.contracts;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,5 +27,13 @@ public record TopicSpec(String name, String description, String key, int partiti
 
     public boolean isCompacted() {
         return config.getOrDefault("cleanup.policy", "delete").contains("compact");
+    }
+
+    /**
+     * The environment variable that renames this topic for every service (the kit's defaults read it):
+     * {@code news.article-events} -> {@code NEWS_TOPIC_ARTICLE_EVENTS}.
+     */
+    public String renameVariable() {
+        return "NEWS_TOPIC_" + name.substring("news.".length()).replace('-', '_').toUpperCase(Locale.ROOT);
     }
 }

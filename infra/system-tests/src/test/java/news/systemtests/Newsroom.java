@@ -39,6 +39,11 @@ final class Newsroom {
     }
 
     static JsonNode create(SystemStack stack, String title, String section, boolean publish) {
+        return create(stack.api(""), title, section, publish);
+    }
+
+    /** The same through the gateway at {@code gatewayUrl} (e.g. another set of the services). */
+    static JsonNode create(String gatewayUrl, String title, String section, boolean publish) {
         int n = ARTICLES.incrementAndGet();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
@@ -48,7 +53,7 @@ final class Newsroom {
         body.put("body", List.of("Paragraph one of article " + n + ".", "Paragraph two."));
         body.put("tags", List.of("system-test"));
         body.put("publish", publish);
-        Api.Answer answer = Api.post(stack.api("/api/articles"), body, EDITOR);
+        Api.Answer answer = Api.post(gatewayUrl + "/api/articles", body, EDITOR);
         assertThat(answer.status()).as("create article: %s", answer).isEqualTo(201);
         return answer.json();
     }
@@ -73,7 +78,11 @@ final class Newsroom {
     }
 
     static Api.Answer comment(SystemStack stack, String articleId, String author, String text) {
-        return Api.post(stack.api("/api/articles/" + articleId + "/comments"), Map.of("text", text), reader(author));
+        return comment(stack.api(""), articleId, author, text);
+    }
+
+    static Api.Answer comment(String gatewayUrl, String articleId, String author, String text) {
+        return Api.post(gatewayUrl + "/api/articles/" + articleId + "/comments", Map.of("text", text), reader(author));
     }
 
     /** A list as the ranking API answers it through the gateway (503 while ranking-service cannot answer). */

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -36,12 +35,14 @@ class RenamedTopicsTest {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String prefix = "renamed-" + run + ".";
         Map<String, String> renamed = new LinkedHashMap<>();
+        Map<String, String> variables = new LinkedHashMap<>();
         List<NewTopic> topics = new ArrayList<>();
         for (TopicSpec topic : TopicCatalog.load().topics()) {
             if (topic.isDeadLetterTopic()) {
                 continue;
             }
             renamed.put(topic.name(), prefix + topic.name());
+            variables.put(topic.renameVariable(), prefix + topic.name());
             topics.add(new NewTopic(prefix + topic.name(), topic.partitions(), (short) 1).configs(topic.config()));
             if (topic.dlq() != null) {
                 topics.add(new NewTopic(prefix + topic.name() + ".dlq", topic.partitions(), (short) 1));
@@ -50,8 +51,6 @@ class RenamedTopicsTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         }
-        Map<String, String> variables = new LinkedHashMap<>();
-        renamed.forEach((topic, name) -> variables.put(variable(topic), name));
 
         List<SystemStack.Service> started = new ArrayList<>();
         try {
@@ -72,18 +71,13 @@ class RenamedTopicsTest {
             stack.awaitReady(gateway);
 
             // an editor publishes through the renamed platform
-            Map<String, Object> body = Api.map("title", "Renamed topics carry this article", "section", "Navy",
-                    "source", "System Test Wire", "byline", Map.of("name", "System Test", "email", "system.test@example.com"),
-                    "body", List.of("One paragraph."), "tags", List.of("system-test"), "publish", true);
-            Api.Answer created = Api.post(gateway.url("/api/articles"), body, Newsroom.EDITOR);
-            assertThat(created.status()).as("publish: %s", created).isEqualTo(201);
-            String id = created.json().path("id").asString();
+            String id = Newsroom.create(gateway.url(""), "Renamed topics carry this article", "Navy", true)
+                    .path("id").asString();
 
             // comment-service learns it from the renamed article topic: a reader's comment is accepted
             await("comment-service of the renamed platform knows the article").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(250)).until(() -> Api.post(gateway.url("/api/articles/" + id
-                            + "/comments"), Map.of("text", "Seen on the renamed topics"), Newsroom.reader("renamed-reader"))
-                            .status() == 201);
+                    .pollInterval(Duration.ofMillis(250)).until(() -> Newsroom.comment(gateway.url(""), id,
+                            "renamed-reader", "Seen on the renamed topics").status() == 201);
             // a view is counted by ranking-service from the renamed views topic and reaches the list
             assertThat(Api.post(gateway.url("/api/articles/" + id + "/views"), Map.of("readerId", "renamed-viewer"), null)
                     .status()).isEqualTo(202);
@@ -115,11 +109,6 @@ class RenamedTopicsTest {
         } finally {
             started.forEach(SystemStack.Service::stop);
         }
-    }
-
-    /** {@code news.article-events} -> {@code NEWS_TOPIC_ARTICLE_EVENTS}, as the kit defaults read it. */
-    private static String variable(String topic) {
-        return "NEWS_TOPIC_" + topic.substring("news.".length()).replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     private static Map<String, String> with(Map<String, String> variables, String... more) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -177,15 +178,7 @@ class AnalyticsReplayRecipeTest {
     }
 
     private static ProducerRecord<String, byte[]> event(String id, String ceId, String type, String payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("news.article-events", id, payload.getBytes(UTF_8));
-        record.headers()
-                .add("ce_specversion", "1.0".getBytes(UTF_8))
-                .add("ce_id", ceId.getBytes(UTF_8))
-                .add("ce_type", type.getBytes(UTF_8))
-                .add("ce_source", "/article-service".getBytes(UTF_8))
-                .add("ce_time", "2026-11-25T09:00:00.000Z".getBytes(UTF_8))
-                .add("ce_subject", id.getBytes(UTF_8))
-                .add("content-type", "application/json".getBytes(UTF_8));
-        return record;
+        return CloudEventRecords.of("news.article-events", id, ceId, type, "/article-service",
+                Instant.parse("2026-11-25T09:00:00Z"), payload);
     }
 }

@@ -3,7 +3,6 @@ package news.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -92,25 +91,11 @@ class CloudEventRoundTripTest {
     }
 
     static ProducerRecord<String, byte[]> view(String articleId, String ceId, String type, String payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("news.article-views", articleId,
-                payload.getBytes(StandardCharsets.UTF_8));
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(ceId))
-                .add("ce_type", bytes(type))
-                .add("ce_source", bytes("/test-support"))
-                .add("ce_time", bytes(Instant.now().toString()))
-                .add("ce_subject", bytes(articleId))
-                .add("content-type", bytes("application/json"));
-        return record;
+        return CloudEventRecords.of("news.article-views", articleId, ceId, type, "/test-support", Instant.now(), payload);
     }
 
     static String viewPayload(String articleId) {
         return "{\"articleId\":\"" + articleId + "\",\"section\":\"Navy\",\"readerHash\":\"" + "ab".repeat(32)
                 + "\",\"agent\":\"human\",\"viewedAt\":\"" + Instant.now() + "\"}";
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -73,9 +73,8 @@ class HostedCiWorkflowTest {
 
     /** What the validator says is wrong; empty when it accepts the file. */
     private static String validate(Path validator, Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(validator.toString(), file.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return process.exitValue() == 0 ? "" : output.isBlank() ? "exit " + process.exitValue() : output;
+        ToolRun ran = ToolRun.of(Duration.ofSeconds(60), List.of(validator.toString(), file.toString()));
+        String said = ran.out() + ran.err();
+        return ran.exit() == 0 ? "" : said.isBlank() ? "exit " + ran.exit() : said;
     }
 }

@@ -4,17 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,9 +26,6 @@ import org.junit.jupiter.api.Test;
 class KcatRecipesTest {
 
     private static final String DOCUMENTED_BROKER = "127.0.0.1:9092";
-    /** The platform's times: UTC, always three fraction digits. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     @BeforeAll
     static void kcatIsInstalled() {
@@ -69,9 +61,9 @@ class KcatRecipesTest {
     void theArticleSnapshotsComeWithTheirKeyAndHeaders() throws Exception {
         String article = "kc" + UUID.randomUUID().toString().substring(0, 8);
         String ceId = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("news.article-events", article,
-                ("{\"articleId\":\"" + article + "\",\"version\":3}").getBytes(UTF_8));
-        headers(record, ceId, "news.article.updated", article);
+        ProducerRecord<String, byte[]> record = CloudEventRecords.of("news.article-events", article, ceId,
+                "news.article.updated", "/article-service", Instant.now(),
+                "{\"articleId\":\"" + article + "\",\"version\":3}");
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.send(record).get();
         }
@@ -90,11 +82,10 @@ class KcatRecipesTest {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (String version : List.of("older", "newer")) {
                 // the same computedAt twice, as after a restart: the offset decides which is current
-                ProducerRecord<String, byte[]> list = new ProducerRecord<>("news.rankings", "popular-now|all",
-                        ("{\"list\":\"popular-now\",\"section\":\"all\",\"computedAt\":\"2026-11-25T09:45:01.000Z\","
-                                + "\"run\":\"" + run + "\",\"version\":\"" + version + "\"}").getBytes(UTF_8));
-                headers(list, UUID.randomUUID().toString(), "news.ranking.updated", "popular-now|all");
-                producer.send(list).get();
+                producer.send(CloudEventRecords.of("news.rankings", "popular-now|all", UUID.randomUUID().toString(),
+                        "news.ranking.updated", "/ranking-service", Instant.now(),
+                        "{\"list\":\"popular-now\",\"section\":\"all\",\"computedAt\":\"2026-11-25T09:45:01.000Z\","
+                                + "\"run\":\"" + run + "\",\"version\":\"" + version + "\"}")).get();
             }
             producer.send(new ProducerRecord<>("news.rankings", "popular-now|Navy",
                     ("{\"list\":\"popular-now\",\"section\":\"Navy\",\"run\":\"" + run + "\"}").getBytes(UTF_8))).get();
@@ -106,26 +97,13 @@ class KcatRecipesTest {
         assertThat(lines.get(0)).startsWith("popular-now|all\t").contains(run).contains("\"version\":\"newer\"");
     }
 
-    private static List<String> run(String recipe) throws IOException, InterruptedException {
+    private static List<String> run(String recipe) throws Exception {
         String script = String.join("\n", DocRecipes.recipe(DocRecipes.ANALYTICS, recipe));
         assertThat(script).as("the recipe names the local broker, which the test replaces").contains(DOCUMENTED_BROKER);
-        Path out = Files.createTempFile("kcat-recipe", ".out");
-        Path err = Files.createTempFile("kcat-recipe", ".err");
-        try {
-            Process process = new ProcessBuilder("bash", "-c", "set -o pipefail\n"
-                    + script.replace(DOCUMENTED_BROKER, TestInfrastructure.kafkaBootstrapServers()))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("recipe '" + recipe + "' did not end within 90 s: " + Files.readString(err));
-            }
-            assertThat(process.exitValue()).as("exit code of recipe '%s'; stderr: %s", recipe, Files.readString(err))
-                    .isZero();
-            return Files.readAllLines(out).stream().filter(l -> !l.isEmpty()).toList();
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        ToolRun ran = ToolRun.of(Duration.ofSeconds(90), List.of("bash", "-c", "set -o pipefail\n"
+                + script.replace(DOCUMENTED_BROKER, TestInfrastructure.kafkaBootstrapServers())));
+        assertThat(ran.exit()).as("exit code of recipe '%s'; stderr: %s", recipe, ran.err()).isZero();
+        return ran.out().lines().filter(l -> !l.isEmpty()).toList();
     }
 
     private static KafkaProducer<String, byte[]> producer() {
@@ -135,23 +113,9 @@ class KcatRecipesTest {
 
     private static ProducerRecord<String, byte[]> view(String article, String ceId, Instant viewedAt, String agent,
                                                        String tag) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("news.article-views", article,
-                ("{\"articleId\":\"" + article + "\",\"section\":\"Navy\",\"readerHash\":\"" + "ab".repeat(32)
-                        + "\",\"agent\":\"" + agent + "\",\"viewedAt\":\"" + TIME.format(viewedAt) + "\",\"tag\":\"" + tag
-                        + "\"}")
-                        .getBytes(UTF_8));
-        headers(record, ceId, "news.article.viewed", article);
-        return record;
-    }
-
-    private static void headers(ProducerRecord<String, byte[]> record, String ceId, String type, String subject) {
-        record.headers()
-                .add("ce_specversion", "1.0".getBytes(UTF_8))
-                .add("ce_id", ceId.getBytes(UTF_8))
-                .add("ce_type", type.getBytes(UTF_8))
-                .add("ce_source", "/article-service".getBytes(UTF_8))
-                .add("ce_time", TIME.format(Instant.now()).getBytes(UTF_8))
-                .add("ce_subject", subject.getBytes(UTF_8))
-                .add("content-type", "application/json".getBytes(UTF_8));
+        return CloudEventRecords.of("news.article-views", article, ceId, "news.article.viewed", "/article-service",
+                Instant.now(), "{\"articleId\":\"" + article + "\",\"section\":\"Navy\",\"readerHash\":\""
+                        + "ab".repeat(32) + "\",\"agent\":\"" + agent + "\",\"viewedAt\":\""
+                        + CloudEventRecords.TIME.format(viewedAt) + "\",\"tag\":\"" + tag + "\"}");
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -73,11 +73,9 @@ class SpectralLintTest {
     private static List<String> problems(Path document, String ruleset) throws IOException, InterruptedException {
         Path out = Files.createTempFile("spectral", ".json");
         try {
-            Process process = new ProcessBuilder(spectral.toString(), "lint", "--quiet", "--format", "json",
+            ToolRun.of(Duration.ofSeconds(120), List.of(spectral.toString(), "lint", "--quiet", "--format", "json",
                     "--output", out.toString(), "--fail-severity", "error",
-                    "--ruleset", CONTRACTS.resolve(ruleset).toString(), document.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("spectral ends within 120 s").isTrue();
+                    "--ruleset", CONTRACTS.resolve(ruleset).toString(), document.toString()));
             List<String> problems = new ArrayList<>();
             for (JsonNode result : JsonMapper.builder().build().readTree(Files.readString(out))) {
                 int severity = result.path("severity").asInt();

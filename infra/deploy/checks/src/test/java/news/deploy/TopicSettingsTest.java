@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -40,7 +39,7 @@ class TopicSettingsTest {
     @Test
     void renamingEveryTopicByItsVariableLeavesNoServiceOnTheOldNameAndEveryProducerAndConsumerOnTheNew() {
         Map<String, Object> renamed = new LinkedHashMap<>();
-        topics.forEach(t -> renamed.put(variable(t), "renamed." + t.name()));
+        topics.forEach(t -> renamed.put(t.renameVariable(), "renamed." + t.name()));
         List<String> problems = new ArrayList<>();
         for (String module : ServiceConfig.MODULES) {
             StandardEnvironment environment = environment(module, renamed);
@@ -56,7 +55,7 @@ class TopicSettingsTest {
                 boolean followed = resolved.values().stream().anyMatch(v -> names(v, "renamed." + topic.name()));
                 if (involved && !followed) {
                     problems.add(module + ": writes or reads " + topic.name() + " but no setting follows "
-                            + variable(topic));
+                            + topic.renameVariable());
                 }
             }
         }
@@ -90,11 +89,6 @@ class TopicSettingsTest {
             }
         }
         assertThat(found).as("topic names belong in news.topics.* (kit defaults), not in code").isEmpty();
-    }
-
-    /** {@code news.article-events} -> {@code NEWS_TOPIC_ARTICLE_EVENTS}. */
-    static String variable(TopicSpec topic) {
-        return "NEWS_TOPIC_" + topic.name().substring("news.".length()).replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     /** {@code news.article-events} -> {@code news.topics.article-events}. */
