@@ -93,6 +93,9 @@ class ObservabilityTest {
                 .extracting(s -> s.labels().get("topic") + " " + s.labels().get("type"))
                 .contains("news.article-events news.article.published", "news.article-views news.article.viewed",
                         "news.article-shares news.article.shared");
+        assertThat(scrape.samples()).as("the outbox relay's own producer is measured like the others")
+                .filteredOn(s -> s.name().startsWith("kafka_producer_record_send_total"))
+                .extracting(s -> s.labels().get("client_id")).contains("outbox-relay-articles-1");
     }
 
     @Test

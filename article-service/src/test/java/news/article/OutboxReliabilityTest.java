@@ -10,13 +10,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -28,9 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -145,7 +145,17 @@ class OutboxReliabilityTest {
     void aRelayThatDiesInTheMiddleOfABatchLosesNothingItsSuccessorRepeatsWhatItHadSent() {
         relay.stop();
         List<String> ids = new ArrayList<>();
-        DefaultKafkaProducerFactory<String, byte[]> producers = producers();
+        AtomicInteger sends = new AtomicInteger();
+        KafkaProducer<String, byte[]> diesOnTheFourthSend = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+                if (sends.incrementAndGet() > 3) {
+                    throw new RelayDied();
+                }
+                return super.send(record, callback);
+            }
+        };
         try {
             for (int i = 0; i < 5; i++) {
                 String id = api.publishedArticle("Air Force").path("id").asString();
@@ -153,17 +163,7 @@ class OutboxReliabilityTest {
                         Map.of("If-Match", "\"1\"")).statusCode()).isEqualTo(200);
                 ids.add(id);
             }
-            AtomicInteger sends = new AtomicInteger();
-            KafkaTemplate<String, byte[]> diesOnTheFourthSend = new KafkaTemplate<>(producers) {
-                @Override
-                public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
-                    if (sends.incrementAndGet() > 3) {
-                        throw new RelayDied();
-                    }
-                    return super.send(record);
-                }
-            };
-            OutboxRelay doomed = new OutboxRelay(mongo, diesOnTheFourthSend, "articles", TOPIC,
+            OutboxRelay doomed = new OutboxRelay(mongo, () -> diesOnTheFourthSend, "articles", TOPIC,
                     new OutboxProperties(Duration.ofMillis(100), 100, Duration.ofSeconds(2), Duration.ofSeconds(3),
                             Duration.ofSeconds(1)), new SimpleMeterRegistry());
 
@@ -171,7 +171,7 @@ class OutboxReliabilityTest {
             diesOnTheFourthSend.flush();
             assertThat(ids).allSatisfy(id -> assertThat(outboxSize(id)).as("nothing was marked sent").isEqualTo(2));
         } finally {
-            producers.destroy();
+            diesOnTheFourthSend.close();
             relay.start();
         }
 
@@ -262,12 +262,12 @@ class OutboxReliabilityTest {
         return first;
     }
 
-    private static DefaultKafkaProducerFactory<String, byte[]> producers() {
+    private static Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        return config;
     }
 
     /** What a relay process's sudden death looks like from inside: nothing after it runs, nothing is cleaned up. */

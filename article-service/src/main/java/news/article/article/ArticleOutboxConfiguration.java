@@ -3,7 +3,7 @@ package news.article.article;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import news.kit.outbox.OutboxProperties;
@@ -14,8 +14,9 @@ import news.kit.outbox.OutboxRelay;
 class ArticleOutboxConfiguration {
 
     @Bean
-    OutboxRelay articleOutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, ArticleTopics topics,
+    OutboxRelay articleOutboxRelay(MongoTemplate mongo, ProducerFactory<?, ?> kafka, ArticleTopics topics,
                                    OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, ArticleDocument.COLLECTION, topics.articleEvents(), properties, meters);
+        return new OutboxRelay(mongo, OutboxRelay.producers(kafka, "outbox-relay-" + ArticleDocument.COLLECTION),
+                ArticleDocument.COLLECTION, topics.articleEvents(), properties, meters);
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import news.kit.outbox.OutboxProperties;
@@ -32,9 +32,10 @@ class CommentConfiguration {
 
     /** Publishes the outbox of {@code comments} to {@code news.comment-events}. */
     @Bean
-    OutboxRelay commentOutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+    OutboxRelay commentOutboxRelay(MongoTemplate mongo, ProducerFactory<?, ?> kafka,
                                    CommentTopics topics, OutboxProperties outbox, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, CommentDocument.COLLECTION, topics.commentEvents(), outbox, meters);
+        return new OutboxRelay(mongo, OutboxRelay.producers(kafka, "outbox-relay-" + CommentDocument.COLLECTION),
+                CommentDocument.COLLECTION, topics.commentEvents(), outbox, meters);
     }
 
     @Bean

@@ -13,11 +13,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -25,8 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.SendResult;
+import org.springframework.kafka.core.ProducerFactory;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -39,24 +51,34 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import news.kit.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * Publishes the pending events of one collection's documents to one topic, in order per document. One thread per
  * relay; several service instances share the work through a lease on each document. {@link #nudge()} after a write
  * makes the event leave at once instead of at the next poll.
  *
+ * <p><b>Order.</b> A document's events reach the topic in the order they were written, also when Kafka fails in the
+ * middle of a round. The idempotent producer alone does not promise that: when one of its batches fails (a delivery
+ * timeout while the broker is away, a record the broker refuses), it gives the later batches of the same partition new
+ * sequence numbers and writes them, so an article's version 100 can land before its version 83, which the relay then
+ * sends again. The relay therefore owns its producer and closes it, without waiting, from the callback of the first
+ * failed send, and whenever a round runs out of time: nothing queued behind a failure is ever written by that
+ * producer, and the next round starts with a new one at the first event Kafka did not acknowledge. What the closed
+ * producer had already handed to the broker may still arrive, as a repeat under the same {@code ce_id}, never ahead
+ * of an earlier event (docs/reliability.md, finding 9).
+ *
  * <p>Each record carries the {@code traceparent} stored with its event: the trace of the request that caused it, so
- * that the trace goes on in whoever consumes the record. Give the relay a template whose observation is off (Spring
- * Kafka's default, which the kit keeps): an observed send would replace that header with the relay thread's own
- * context, a new trace nobody asked for.
+ * that the trace goes on in whoever consumes the record. The relay's producer is a plain Kafka producer, not an
+ * observed template, which would replace that header with the relay thread's own context, a new trace nobody asked
+ * for.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoOperations mongo;
-    private final KafkaOperations<String, byte[]> kafka;
+    private final Supplier<Producer<String, byte[]>> producers;
     private final String collectionName;
     private final String topic;
     private final OutboxProperties properties;
@@ -69,11 +91,16 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
     private long nextPendingCount;
+    private RelayProducer producer;
 
-    public OutboxRelay(MongoOperations mongo, KafkaOperations<String, byte[]> kafka, String collectionName,
+    /**
+     * @param producers makes the relay's producer: at start, and again after each round that failed (see the class
+     *                  comment); {@link #producers(ProducerFactory, String)} makes them like the application's own
+     */
+    public OutboxRelay(MongoOperations mongo, Supplier<Producer<String, byte[]>> producers, String collectionName,
                        String topic, OutboxProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
-        this.kafka = kafka;
+        this.producers = producers;
         this.collectionName = collectionName;
         this.topic = topic;
         this.properties = properties;
@@ -107,14 +134,18 @@ public class OutboxRelay implements SmartLifecycle {
         if (claimed.isEmpty()) {
             return 0;
         }
+        RelayProducer out = producer();
         for (Claimed doc : claimed) {
             for (PendingEvent event : doc.events) {
-                CloudEvent ce = event.toCloudEvent();
+                CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
                 try {
-                    doc.sends.add(kafka.send(ce.toRecord(topic)));
+                    out.send(event.toCloudEvent().toRecord(topic), sent);
                 } catch (RuntimeException e) {
                     // e.g. no metadata within max.block.ms: this event and the ones after it wait for a later round
-                    doc.sends.add(CompletableFuture.failedFuture(e));
+                    sent.completeExceptionally(e);
+                }
+                doc.sends.add(sent);
+                if (sent.isCompletedExceptionally()) {
                     break;
                 }
             }
@@ -142,10 +173,40 @@ public class OutboxRelay implements SmartLifecycle {
             published += acknowledged.size();
         }
         if (failure != null) {
+            // whatever this producer still holds must not be written after the next round's events
+            discardProducer();
             failures.increment();
             throw failure;
         }
         return published;
+    }
+
+    /**
+     * Producers configured like the application's own ({@code spring.kafka.producer.*}, kept by {@code factory}), each
+     * with a client id of its own ({@code clientId-1}, {@code clientId-2}, ... in the broker's logs and metrics).
+     */
+    public static Supplier<Producer<String, byte[]>> producers(ProducerFactory<?, ?> factory, String clientId) {
+        AtomicInteger generation = new AtomicInteger();
+        return () -> {
+            Map<String, Object> config = new HashMap<>(factory.getConfigurationProperties());
+            config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-" + generation.incrementAndGet());
+            return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        };
+    }
+
+    private RelayProducer producer() {
+        if (producer == null) {
+            producer = new RelayProducer(producers.get(), meters);
+        }
+        return producer;
+    }
+
+    private void discardProducer() {
+        RelayProducer discarded = producer;
+        producer = null;
+        if (discarded != null) {
+            discarded.closeNow();
+        }
     }
 
     private List<Claimed> claim(MongoCollection<Document> collection) {
@@ -210,7 +271,7 @@ public class OutboxRelay implements SmartLifecycle {
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             } catch (RuntimeException e) {
                 backoff = backoff.isZero() ? Duration.ofMillis(100) : min(backoff.multipliedBy(2), properties.maxBackoff());
                 log.warn("Outbox relay for {} could not publish to {} ({}); retrying in {} ms", collectionName, topic,
@@ -218,6 +279,7 @@ public class OutboxRelay implements SmartLifecycle {
                 sleep(backoff);
             }
         }
+        discardProducer();
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -275,6 +337,42 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private record Claimed(Object id, List<PendingEvent> events, List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+    private record Claimed(Object id, List<PendingEvent> events, List<CompletableFuture<RecordMetadata>> sends) {
+    }
+
+    /** One producer of the relay, closed at once by the first send that fails. */
+    private static final class RelayProducer {
+
+        private final Producer<String, byte[]> producer;
+        private final KafkaClientMetrics metrics;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        RelayProducer(Producer<String, byte[]> producer, MeterRegistry meters) {
+            this.producer = producer;
+            this.metrics = new KafkaClientMetrics(producer);
+            this.metrics.bindTo(meters);
+        }
+
+        void send(ProducerRecord<String, byte[]> record,
+                  CompletableFuture<RecordMetadata> sent) {
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    sent.complete(metadata);
+                    return;
+                }
+                // The callback runs on the producer's I/O thread before it sends anything else: closing here keeps
+                // the batches queued behind this one (renumbered by the idempotent producer) off the topic.
+                closeNow();
+                sent.completeExceptionally(error);
+            });
+        }
+
+        /** Fails every send not yet acknowledged and sends nothing more; safe from the producer's own callback. */
+        void closeNow() {
+            if (closed.compareAndSet(false, true)) {
+                producer.close(Duration.ZERO);
+                metrics.close();
+            }
+        }
     }
 }

@@ -8,9 +8,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -22,16 +33,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.SenderContext;
 import news.kit.cloudevents.CloudEvent;
 import news.launcher.Ports;
 import news.testsupport.CloudEventAssertions;
@@ -46,12 +52,14 @@ class OutboxRelayTest {
     private MongoClient client;
     private MongoTemplate mongo;
     private DefaultKafkaProducerFactory<String, byte[]> producers;
+    private Supplier<Producer<String, byte[]>> relayProducers;
 
     @BeforeEach
     void setUp() {
         client = MongoClients.create(TestInfrastructure.mongoUri());
         mongo = new MongoTemplate(client, "service-kit");
         producers = producerFactory(TestInfrastructure.kafkaBootstrapServers());
+        relayProducers = OutboxRelay.producers(producers, "outbox-relay-test");
     }
 
     @AfterEach
@@ -66,7 +74,7 @@ class OutboxRelayTest {
         write(articleId, event(articleId, "news.comment.posted", 1));
         write(articleId, event(articleId, "news.comment.posted", 2));
         write(articleId, event(articleId, "news.comment.removed", 3));
-        OutboxRelay relay = relay(new KafkaTemplate<>(producers));
+        OutboxRelay relay = relay(relayProducers);
 
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
             assertThat(relay.publishPending()).isEqualTo(3);
@@ -90,7 +98,7 @@ class OutboxRelayTest {
         write(articleId, event(articleId, "news.comment.removed", 2));
         DefaultKafkaProducerFactory<String, byte[]> unreachable = producerFactory("127.0.0.1:" + Ports.freePort());
         try {
-            OutboxRelay offline = relay(new KafkaTemplate<>(unreachable));
+            OutboxRelay offline = relay(OutboxRelay.producers(unreachable, "unreachable"));
             assertThatThrownBy(offline::publishPending).isInstanceOf(IllegalStateException.class);
             assertThat(mongo.getCollection(collection).find(new Document("_id", articleId)).first()
                     .getInteger(Outbox.SIZE)).isEqualTo(2);
@@ -99,7 +107,7 @@ class OutboxRelayTest {
         }
 
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
-            assertThat(relay(new KafkaTemplate<>(producers)).publishPending()).isEqualTo(2);
+            assertThat(relay(relayProducers).publishPending()).isEqualTo(2);
             assertThat(probe.await(TopicProbe.withKey(articleId), 2)).extracting(TopicProbe::value)
                     .containsExactly(payload(articleId, 1, "posted"), payload(articleId, 2, "removed"));
         }
@@ -113,7 +121,7 @@ class OutboxRelayTest {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(articleId)),
                 new Update().set(Outbox.LEASE_UNTIL, new java.util.Date(System.currentTimeMillis() + 500))
                         .set(Outbox.LEASE_OWNER, "dead-relay"), collection);
-        OutboxRelay survivor = relay(new KafkaTemplate<>(producers));
+        OutboxRelay survivor = relay(relayProducers);
 
         assertThat(survivor.publishPending()).as("the lease still holds").isZero();
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
@@ -126,7 +134,7 @@ class OutboxRelayTest {
     void eventsWrittenWhileARoundIsInFlightStayPendingForTheNextRound() {
         String articleId = newId();
         write(articleId, event(articleId, "news.comment.posted", 1));
-        OutboxRelay relay = relay(new KafkaTemplate<>(producers));
+        OutboxRelay relay = relay(relayProducers);
         relay.publishPending();
         write(articleId, event(articleId, "news.comment.posted", 2));
 
@@ -138,48 +146,67 @@ class OutboxRelayTest {
     }
 
     @Test
-    void eachRecordCarriesTheTraceparentStoredWithItsEventWhichAnObservedTemplateWouldReplace() {
+    void eachRecordCarriesTheTraceparentStoredWithItsEventAndNoneIsMadeUp() {
         String articleId = newId();
         String requestTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        String relayTrace = "00-11111111111111111111111111111111-2222222222222222-01";
         write(articleId, CloudEvent.create("news.comment.posted", "/service-kit-test", articleId,
                 payload(articleId, 1, "posted"), requestTrace));
         write(articleId, event(articleId, "news.comment.removed", 2));
-        // an observed template puts the sending thread's context on every record, as tracing does
-        ObservationRegistry tracing = ObservationRegistry.create();
-        tracing.observationConfig().observationHandler(new ObservationHandler<SenderContext<Object>>() {
-            @Override
-            public void onStart(SenderContext<Object> context) {
-                context.getSetter().set(context.getCarrier(), "traceparent", relayTrace);
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return context instanceof SenderContext;
-            }
-        });
-        KafkaTemplate<String, byte[]> observed = new KafkaTemplate<>(producers);
-        observed.setObservationEnabled(true);
-        observed.setObservationRegistry(tracing);
 
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
-            assertThat(relay(new KafkaTemplate<>(producers)).publishPending()).isEqualTo(2);
+            assertThat(relay(relayProducers).publishPending()).isEqualTo(2);
 
             List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(articleId), 2);
             assertThat(TopicProbe.header(records.get(0), "traceparent")).isEqualTo(requestTrace);
             assertThat(TopicProbe.header(records.get(1), "traceparent")).as("no trace stored, none made up").isNull();
         }
-        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
-            observed.send(CloudEvent.create("news.comment.posted", "/service-kit-test", articleId,
-                    payload(articleId, 3, "posted"), requestTrace).toRecord(TOPIC));
-            assertThat(TopicProbe.header(probe.await(TopicProbe.withKey(articleId), 1).get(0), "traceparent"))
-                    .as("why the relay's template must not be observed: it replaces the header").isEqualTo(relayTrace);
+    }
+
+    @Test
+    void aSendThatFailsInTheMiddleOfARoundLetsNothingLaterOfItsDocumentOvertakeIt() throws Exception {
+        // A topic that refuses records over 16 KiB: event 2 (about 150 KiB even compressed) fails on the broker while
+        // events 1, 3 and 4 are fine. The idempotent producer, left alone, renumbers the batches behind a failed one
+        // and writes them: 3 and 4 would be on the topic before 2, which the next round sends again.
+        String topic = "outbox-order-" + UUID.randomUUID();
+        String articleId = newId();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "16384")))).all().get(30, TimeUnit.SECONDS);
+            write(articleId, event(articleId, "news.comment.posted", 1));
+            write(articleId, CloudEvent.create("news.comment.posted", "/service-kit-test", articleId,
+                    "{\"commentId\":\"c2\",\"articleId\":\"" + articleId + "\",\"authorId\":\"u1\",\"text\":\""
+                            + incompressible(200_000) + "\",\"postedAt\":\"2026-11-25T10:00:00Z\"}", null));
+            write(articleId, event(articleId, "news.comment.posted", 3));
+            write(articleId, event(articleId, "news.comment.removed", 4));
+            OutboxRelay relay = relay(relayProducers, topic);
+
+            assertThatThrownBy(relay::publishPending).isInstanceOf(IllegalStateException.class)
+                    .hasRootCauseInstanceOf(RecordTooLargeException.class);
+            assertThat(outboxSize(articleId)).as("1 acknowledged, 2 to 4 still pending").isEqualTo(3);
+
+            // the topic now takes event 2: the next round publishes 2, 3 and 4, and nothing of 3 or 4 came before
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1048576"),
+                            AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> relay.publishPending() == 3);
+            try (TopicProbe probe = TopicProbe.fromBeginning(TestInfrastructure.kafkaBootstrapServers(), topic)) {
+                probe.await(r -> "c4".equals(commentId(r)), 1);
+                assertThat(firstArrivals(probe.seen())).as("each event's first arrival, in the order they were written")
+                        .containsExactly("c1", "c2", "c3", "c4");
+            }
+        } finally {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.kafkaBootstrapServers()))) {
+                admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            }
         }
     }
 
     @Test
     void theRunningRelayPublishesSoonAfterANudge() {
-        OutboxRelay relay = relay(new KafkaTemplate<>(producers));
+        OutboxRelay relay = relay(relayProducers);
         relay.start();
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
             String articleId = newId();
@@ -191,8 +218,12 @@ class OutboxRelayTest {
         }
     }
 
-    private OutboxRelay relay(KafkaTemplate<String, byte[]> kafka) {
-        return new OutboxRelay(mongo, kafka, collection, TOPIC,
+    private OutboxRelay relay(Supplier<Producer<String, byte[]>> kafka) {
+        return relay(kafka, TOPIC);
+    }
+
+    private OutboxRelay relay(Supplier<Producer<String, byte[]>> kafka, String topic) {
+        return new OutboxRelay(mongo, kafka, collection, topic,
                 new OutboxProperties(Duration.ofMillis(100), 100, Duration.ofSeconds(60), Duration.ofSeconds(3),
                         Duration.ofSeconds(1)), meters);
     }
@@ -212,6 +243,26 @@ class OutboxRelayTest {
                 ? "{\"commentId\":\"c" + n + "\",\"articleId\":\"" + articleId + "\",\"removedAt\":\"2026-11-25T10:00:00Z\"}"
                 : "{\"commentId\":\"c" + n + "\",\"articleId\":\"" + articleId + "\",\"authorId\":\"u1\",\"text\":\"comment " + n
                         + "\",\"postedAt\":\"2026-11-25T10:00:00Z\"}";
+    }
+
+    private int outboxSize(String id) {
+        return mongo.getCollection(collection).find(new Document("_id", id)).first().getInteger(Outbox.SIZE);
+    }
+
+    private static String commentId(ConsumerRecord<String, byte[]> record) {
+        String value = TopicProbe.value(record);
+        int start = value.indexOf("\"commentId\":\"") + 13;
+        return value.substring(start, value.indexOf('"', start));
+    }
+
+    private static List<String> firstArrivals(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(OutboxRelayTest::commentId).distinct().toList();
+    }
+
+    private static String incompressible(int length) {
+        byte[] random = new byte[length * 3 / 4];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.Base64.getEncoder().encodeToString(random);
     }
 
     private static String newId() {
