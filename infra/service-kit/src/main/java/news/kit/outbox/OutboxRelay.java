@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -59,14 +60,15 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
  * makes the event leave at once instead of at the next poll.
  *
  * <p><b>Order.</b> A document's events reach the topic in the order they were written, also when Kafka fails in the
- * middle of a round. The idempotent producer alone does not promise that: when one of its batches fails (a delivery
- * timeout while the broker is away, a record the broker refuses), it gives the later batches of the same partition new
- * sequence numbers and writes them, so an article's version 100 can land before its version 83, which the relay then
- * sends again. The relay therefore owns its producer and closes it, without waiting, from the callback of the first
- * failed send, and whenever a round runs out of time: nothing queued behind a failure is ever written by that
- * producer, and the next round starts with a new one at the first event Kafka did not acknowledge. What the closed
- * producer had already handed to the broker may still arrive, as a repeat under the same {@code ce_id}, never ahead
- * of an earlier event (docs/reliability.md, finding 9).
+ * middle of a round. The idempotent producer alone does not promise that, in two ways (docs/reliability.md, finding
+ * 9). When one of its batches fails (a delivery timeout while the broker is away, a record the broker refuses), it
+ * gives the later batches of the same partition new sequence numbers and writes them; so the relay owns its producer
+ * and closes it, without waiting, from the callback of the first failed send, and whenever a round runs out of time.
+ * And a broker without state for a producer accepts any sequence number as that producer's first, so a later batch
+ * can be written while the one before it was refused for a moment (a partition not led yet after a restart); so the
+ * relay's producers keep one request in flight ({@link #relayConfig}). The next round starts with a new producer at
+ * the first event Kafka did not acknowledge; what a closed producer had already handed to the broker may still
+ * arrive, as a repeat under the same {@code ce_id}, never ahead of an earlier event.
  *
  * <p>Each record carries the {@code traceparent} stored with its event: the trace of the request that caused it, so
  * that the trace goes on in whoever consumes the record. The relay's producer is a plain Kafka producer, not an
@@ -183,15 +185,29 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Producers configured like the application's own ({@code spring.kafka.producer.*}, kept by {@code factory}), each
-     * with a client id of its own ({@code clientId-1}, {@code clientId-2}, ... in the broker's logs and metrics).
+     * with a client id of its own ({@code clientId-1}, {@code clientId-2}, ... in the broker's logs and metrics), and
+     * with {@link #relayConfig one request in flight}.
      */
     public static Supplier<Producer<String, byte[]>> producers(ProducerFactory<?, ?> factory, String clientId) {
         AtomicInteger generation = new AtomicInteger();
-        return () -> {
-            Map<String, Object> config = new HashMap<>(factory.getConfigurationProperties());
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-" + generation.incrementAndGet());
-            return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        };
+        return () -> new KafkaProducer<>(relayConfig(factory.getConfigurationProperties(),
+                clientId + "-" + generation.incrementAndGet()), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * The application's producer settings with the relay's: its client id, and one produce request in flight per
+     * connection. With several in flight, a broker that has no state for a new producer (every relay producer is
+     * new after a failed round) accepts that producer's second batch when the first was refused for a reason that
+     * has passed by then (a partition not led yet after a broker restart): it takes any sequence number as a new
+     * producer's first. The first batch then fails as out of order for ever and is sent again by the next round,
+     * after the later one (docs/reliability.md, finding 9). One request at a time, a batch leaves only after the
+     * one before it is written.
+     */
+    static Map<String, Object> relayConfig(Map<String, Object> application, String clientId) {
+        Map<String, Object> config = new HashMap<>(application);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        return config;
     }
 
     private RelayProducer producer() {
@@ -370,7 +386,12 @@ public class OutboxRelay implements SmartLifecycle {
         /** Fails every send not yet acknowledged and sends nothing more; safe from the producer's own callback. */
         void closeNow() {
             if (closed.compareAndSet(false, true)) {
-                producer.close(Duration.ZERO);
+                try {
+                    producer.close(Duration.ZERO);
+                } catch (InterruptException e) {
+                    // stopping: the producer is closed already, only the wait for its thread was cut short
+                    log.debug("Interrupted while the relay's producer closed", e);
+                }
                 metrics.close();
             }
         }

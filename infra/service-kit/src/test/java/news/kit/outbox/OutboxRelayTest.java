@@ -205,6 +205,21 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theRelaysProducersKeepOneRequestInFlightWhateverTheApplicationsProducersDo() {
+        Map<String, Object> application = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092",
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.CLIENT_ID_CONFIG, "article-service");
+
+        assertThat(OutboxRelay.relayConfig(application, "outbox-relay-articles-2"))
+                .containsEntry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1)
+                .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-articles-2")
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092");
+        assertThat(application).as("the application's own settings untouched")
+                .containsEntry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    }
+
+    @Test
     void theRunningRelayPublishesSoonAfterANudge() {
         OutboxRelay relay = relay(relayProducers);
         relay.start();
