@@ -23,6 +23,7 @@ class WebSecurity {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/api/newsroom/**").hasRole("editor")
+                        .requestMatchers(HttpMethod.GET, "/api/authors/me").hasAnyRole("reader", "editor")
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles/*/comments").hasAnyRole("reader", "editor")
                         .requestMatchers(HttpMethod.DELETE, "/api/comments/*").hasAnyRole("reader", "editor")

@@ -128,6 +128,29 @@ class CommentFlowTest extends IntegrationTest {
     }
 
     @Test
+    void aReaderLearnsTheAuthorIdTheirCommentsCarryAndNobodyElses() {
+        String articleId = publishedArticle();
+        String alice = TestTokens.withRoles(newId("alice"), "Alice Park", List.of("reader"));
+        String bob = TestTokens.reader(newId("bob"));
+        JsonNode posted = Api.json(api.postComment(articleId, alice, "my own words")).get("author");
+
+        HttpResponse<String> me = api.send(api.request("/api/authors/me", alice).GET());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(Api.json(me)).as("the same id and name as on her comment").isEqualTo(posted);
+        assertThat(Api.json(api.send(api.request("/api/authors/me", bob).GET())).get("id").asString())
+                .as("another reader's id").isNotEqualTo(posted.get("id").asString());
+
+        HttpResponse<String> anonymous = api.get("/api/authors/me");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        String refusedName = TestTokens.withRoles(newId("carol"), "Editors", List.of("reader"));
+        assertThat(Api.json(api.send(api.request("/api/authors/me", refusedName).GET())).path("name").isNull())
+                .as("a name the policy refuses is not offered as hers").isTrue();
+    }
+
+    @Test
     void removingAnUnknownCommentIs404AndNeedsAToken() {
         assertThat(api.delete("/api/comments/doesNotExist123", TestTokens.editor("ed")).statusCode()).isEqualTo(404);
         assertThat(api.delete("/api/comments/doesNotExist123", null).statusCode()).isEqualTo(401);

@@ -34,7 +34,7 @@
   // --- the signed-in user ----------------------------------------------------------------------------------------
   // The session is an HttpOnly cookie the page never sees; GET /api/session says who is signed in and sets the
   // XSRF-TOKEN cookie, which every write sends back in the X-XSRF-TOKEN header.
-  var session = { signedIn: false, subject: null, name: null, roles: [] };
+  var session = { signedIn: false, subject: null, name: null, roles: [], authorId: null };
 
   function csrfToken() {
     var match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);

@@ -171,9 +171,23 @@
     return item;
   }
 
-  // An editor may remove every comment, a reader their own; the services decide again.
+  // An editor may remove every comment, a reader their own; the services decide again. Comments name their author by
+  // a pseudonym only comment-service can make, so the page asks it for the signed-in reader's own.
   function mayRemove(button) {
-    return session.signedIn && (isEditor() || button.getAttribute('data-author') === session.subject);
+    return session.signedIn && (isEditor()
+      || (!!session.authorId && button.getAttribute('data-author') === session.authorId));
+  }
+
+  function loadAuthorId() {
+    session.authorId = null;
+    if (!session.signedIn) { return Promise.resolve(null); }
+    return fetch('/api/authors/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .catch(function () { return {}; })
+      .then(function (me) {
+        session.authorId = me.id || null;
+        return session.authorId;
+      });
   }
 
   function showRemoveButtons() {
@@ -320,6 +334,7 @@
         return problemText(response, 'Your comment could not be posted (' + response.status + ').')
           .then(function (detail) { throw new Error(detail); });
       }).then(function (comment) {
+        if (comment.author && comment.author.id) { session.authorId = comment.author.id; }
         var list = $('comment-list');
         list.insertBefore(commentItem(comment), list.firstChild);
         state.count += 1;
@@ -347,7 +362,7 @@
       state.id = articleIdFromPath();
       wireShareEvents();
       wireCommentBox();
-      loadSession().then(function () {
+      loadSession().then(loadAuthorId).then(function () {
         showRemoveButtons();
         if (!session.signedIn && $('comment-text').value) { offerSignIn(); }
       });

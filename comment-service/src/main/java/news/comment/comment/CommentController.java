@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import news.comment.comment.CommentViews.CommentPage;
+import news.comment.comment.CommentViews.AuthorView;
 import news.comment.comment.CommentViews.CommentView;
 import news.comment.comment.CommentViews.ModerationPage;
 import news.kit.tracing.CurrentTrace;
@@ -84,6 +85,14 @@ class CommentController {
     ResponseEntity<Void> remove(@PathVariable String commentId, JwtAuthenticationToken authentication) {
         comments.remove(commentId, commenter(authentication), trace.traceparent());
         return ResponseEntity.noContent().build();
+    }
+
+    /** A reader's own pseudonym, which only this service can make (it holds the key): never cached, never shared. */
+@Operation(summary = "The caller as their comments name them",
+        description = "The author id (pseudonym) and display name the caller's comments carry, so that a page can tell the caller's own comments, to offer Remove on them. name is null when the token's name is not allowed (a post then gets the reason). Needs a reader or editor token; never cached.")
+    @GetMapping("/api/authors/me")
+    ResponseEntity<AuthorView> me(JwtAuthenticationToken authentication) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(comments.author(commenter(authentication)));
     }
 
     private static Commenter commenter(JwtAuthenticationToken authentication) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import news.comment.article.PublishedArticles;
+import news.comment.comment.CommentViews.AuthorView;
 import news.comment.comment.CommentViews.CommentPage;
 import news.comment.comment.CommentViews.CommentView;
 import news.comment.comment.CommentViews.ModerationPage;
@@ -104,6 +105,21 @@ class CommentService {
 
     CommentDocument get(String commentId) {
         return visible(commentId);
+    }
+
+    /**
+     * The caller as their comments name them: their pseudonym, and the display name a post would carry (the token's
+     * name if the policy allows it, else the fallback; null when the policy refuses the token's name).
+     */
+    AuthorView author(Commenter caller) {
+        String id = pseudonyms.of(caller.subject());
+        String name;
+        try {
+            name = namePolicy.accept(caller.name()).orElseGet(() -> DisplayNamePolicy.fallback(id));
+        } catch (RuleViolation refused) {
+            name = null;
+        }
+        return new AuthorView(id, name);
     }
 
     /** The comment as the API shows it: the author by pseudonym, never by subject. */

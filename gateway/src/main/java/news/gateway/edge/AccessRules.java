@@ -33,6 +33,7 @@ public final class AccessRules {
                 .pathMatchers(HttpMethod.POST, "/api/articles/*/views", "/api/articles/*/shares").permitAll()
                 .pathMatchers(HttpMethod.POST, "/api/articles/*/comments").hasAnyRole(READER, EDITOR)
                 .pathMatchers(HttpMethod.DELETE, "/api/comments/*").hasAnyRole(READER, EDITOR)
+                .pathMatchers(HttpMethod.GET, "/api/authors/me").hasAnyRole(READER, EDITOR)
                 .pathMatchers("/api/newsroom/**", "/newsroom", "/newsroom/**").hasRole(EDITOR)
                 .pathMatchers(HttpMethod.POST, "/api/articles", "/api/articles/*/publish",
                         "/api/articles/*/unpublish").hasRole(EDITOR)

@@ -13,13 +13,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Which requests belong to a browser session: the sign-in and sign-out paths, the newsroom's pages, the newsroom's API
- * unless a bearer token is sent (so that a signed-out browser is refused here, with or without a cookie), and calls
- * that carry the session cookie and no bearer token and need an identity (writes other than views and shares).
+ * and the reads about the signed-in user ({@link #SIGNED_IN_READS}) unless a bearer token is sent (so that a
+ * signed-out browser is refused here, with or without a cookie), and calls that carry the session cookie and no bearer
+ * token and need an identity (writes other than views and shares).
  * Everything else (public reads, views, shares, bearer-token clients) never loads a session.
  */
 final class BrowserRequests implements ServerWebExchangeMatcher {
 
     static final Set<String> SIGN_IN_PATHS = Set.of("/login", "/logout", "/api/session");
+    /** Reads whose answer is about the caller: the reader as a commenter (comment-service's {@code authors/me}). */
+    static final Set<String> SIGNED_IN_READS = Set.of("/api/authors/me");
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
@@ -43,7 +46,7 @@ final class BrowserRequests implements ServerWebExchangeMatcher {
         if (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
             return false;
         }
-        if (PATHS.match("/api/newsroom/**", path)) {
+        if (PATHS.match("/api/newsroom/**", path) || SIGNED_IN_READS.contains(path)) {
             return true;
         }
         if (!request.getCookies().containsKey(sessionCookie)) {

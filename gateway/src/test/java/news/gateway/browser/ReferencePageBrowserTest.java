@@ -3,18 +3,13 @@ package news.gateway.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,15 +23,11 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,20 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Timeout(120)
 class ReferencePageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("news.browser.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("news.browser.chromedriver",
-            "/usr/bin/chromedriver"));
-    private static final String BASE_URL = System.getProperty("news.browser.base-url", "http://localhost:8080");
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("news.browser.screenshots",
-            "../docs/screenshots"));
-    private static final Path AXE = Path.of(System.getProperty("news.browser.axe",
-            "src/test/browser/node_modules/axe-core/axe.min.js"));
+    private static final String BASE_URL = Chromium.BASE_URL;
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = Chromium.JSON;
+    private static final HttpClient HTTP = Chromium.HTTP;
 
+    private static Chromium chromium;
     private static ChromeDriver driver;
-    private static Path profile;
     private static String articleId;
 
     /** Skips the whole class, with the reason in the report, when something the test needs is missing. */
@@ -73,14 +57,8 @@ class ReferencePageBrowserTest {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            String missing = null;
-            if (!Files.isExecutable(CHROMIUM)) {
-                missing = "No Chromium at " + CHROMIUM + ": apt-get install -y chromium";
-            } else if (!Files.isExecutable(CHROMEDRIVER)) {
-                missing = "No chromedriver at " + CHROMEDRIVER + ": apt-get install -y chromium-driver";
-            } else if (!Files.isReadable(AXE)) {
-                missing = "No axe-core at " + AXE.toAbsolutePath() + ": cd gateway/src/test/browser && npm ci";
-            } else if (articleId == null && (articleId = anArticleWithFullLists()) == null) {
+            String missing = Chromium.missingTools();
+            if (missing == null && articleId == null && (articleId = anArticleWithFullLists()) == null) {
                 missing = "No running stack at " + BASE_URL + " with an article page whose four lists have headlines"
                         + ": start one with infra/platform up (or pass -Dnews.browser.base-url=...)";
             }
@@ -94,28 +72,14 @@ class ReferencePageBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1800");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 1800));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.start();
+        driver = chromium.driver;
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -219,6 +183,15 @@ class ReferencePageBrowserTest {
                 .filter(li -> !li.findElement(By.cssSelector(".comment-meta strong")).getText().equals("Alice Park"))
                 .map(li -> li.findElement(By.cssSelector(".comment-remove")).isDisplayed()).toList())
                 .as("no Remove button on other readers' comments").doesNotContain(true);
+        // the page (cached by the gateway for a few seconds) lists her comment once it has been assembled again
+        Awaitility.await("her own comment, after a reload: the page asked comment-service who she is")
+                .atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+                    driver.navigate().refresh();
+                    awaitLoaded();
+                    return driver.findElements(By.cssSelector("#comment-list li")).stream()
+                            .filter(li -> li.findElement(By.cssSelector(".comment-text")).getText().equals(text))
+                            .anyMatch(li -> li.findElement(By.cssSelector(".comment-remove")).isDisplayed());
+                });
 
         driver.findElement(By.id("sign-out")).click();
         Awaitility.await("signed out, back on the site").atMost(WAIT).ignoreExceptions().until(() ->
@@ -354,9 +327,7 @@ class ReferencePageBrowserTest {
 
     /** Posts a comment through the gateway as an API client would, with a token of the platform's provider. */
     private static String postComment(String article, String subject, String name, String text) throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        String token = news.launcher.LocalIdentity.of(new news.launcher.Layout(root, root.resolve(".data"), Map.of()))
-                .mint().mint(subject, name, "reader", Duration.ofMinutes(30));
+        String token = Chromium.token(subject, name, "reader");
         HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/articles/" + article
                         + "/comments")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -397,28 +368,11 @@ class ReferencePageBrowserTest {
     }
 
     private static void assertNoSeriousAccessibilityViolations(String what) throws IOException {
-        JavascriptExecutor js = driver;
-        js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
-        Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']})"
-                + ".then(function (r) { done(JSON.stringify(r.violations)); }, function (e) { done('ERROR ' + e); });");
-        assertThat(result.toString()).doesNotStartWith("ERROR");
-        List<String> serious = new ArrayList<>();
-        List<String> minor = new ArrayList<>();
-        for (JsonNode violation : JSON.readTree(result.toString())) {
-            String line = violation.path("impact").asString() + " " + violation.path("id").asString() + ": "
-                    + violation.path("help").asString() + " (" + violation.path("nodes").size() + " nodes)";
-            String impact = violation.path("impact").asString();
-            (impact.equals("serious") || impact.equals("critical") ? serious : minor).add(line);
-        }
-        System.out.println("axe-core on the " + what + ": " + serious.size() + " serious/critical, " + minor
-                + " minor/moderate");
-        assertThat(serious).as("serious or critical axe-core violations on the " + what).isEmpty();
+        chromium.assertNoSeriousAccessibilityViolations(what);
     }
 
     private static void screenshot(String name) throws IOException {
-        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     /**
@@ -456,7 +410,6 @@ class ReferencePageBrowserTest {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Chromium.get(path);
     }
 }

@@ -121,6 +121,23 @@ class SignInTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aSignedInReaderAsksCommentServiceWhoSheIsAsACommenterWithHerSessionsToken() {
+        COMMENT_SERVICE.on("GET /api/authors/me", Reply.json(200, "{\"id\":\"pseudonym-of-alice\",\"name\":\"Alice Park\"}"));
+        String token = accessToken("alice");
+        String session = signedIn("alice", "Alice Park", List.of("reader"), token, 300);
+
+        client.get().uri("/api/authors/me").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/authors/me").cookie("NEWS_SESSION", "no-such-session").exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(COMMENT_SERVICE.received("GET /api/authors/me")).as("nobody signed in: not asked").isEmpty();
+
+        client.get().uri("/api/authors/me").cookie("NEWS_SESSION", session).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo("pseudonym-of-alice");
+        assertThat(COMMENT_SERVICE.received("GET /api/authors/me")).singleElement()
+                .satisfies(r -> assertThat(r.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token));
+    }
+
+    @Test
     void anAccessTokenAboutToExpireIsRefreshedBeforeItIsRelayedAndTheSessionKeepsTheNewOne() {
         String path = "/api/articles/" + articleId() + "/comments";
         COMMENT_SERVICE.on("POST " + path, Reply.json(201, "{\"id\":\"c2\",\"text\":\"Hi\"}"));
