@@ -47,10 +47,15 @@
 
   function isEditor() { return session.roles.indexOf('editor') >= 0; }
 
+  // A JSON answer about the signed-in user (sent with the session cookie), or `otherwise` when there is none.
+  function accountJson(path, otherwise) {
+    return fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : otherwise; })
+      .catch(function () { return otherwise; });
+  }
+
   function loadSession() {
-    return fetch('/api/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then(function (response) { return response.ok ? response.json() : { signedIn: false }; })
-      .catch(function () { return { signedIn: false }; })
+    return accountJson('/api/session', { signedIn: false })
       .then(function (who) {
         session.signedIn = !!who.signedIn;
         session.subject = who.subject || null;
@@ -154,7 +159,7 @@
   window.News = {
     $: $, el: el, codePoints: codePoints, formatTime: formatTime, problemText: problemText,
     sectionAnchor: sectionAnchor, session: session, csrfToken: csrfToken, signInUrl: signInUrl, isEditor: isEditor,
-    loadSession: loadSession, renderAccount: renderAccount, wireSignOut: wireSignOut, wireSkipLink: wireSkipLink,
-    renderArticle: renderArticle
+    loadSession: loadSession, accountJson: accountJson, renderAccount: renderAccount, wireSignOut: wireSignOut,
+    wireSkipLink: wireSkipLink, renderArticle: renderArticle
   };
 })();

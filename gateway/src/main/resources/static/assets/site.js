@@ -16,6 +16,7 @@
   var signInUrl = News.signInUrl;
   var isEditor = News.isEditor;
   var loadSession = News.loadSession;
+  var accountJson = News.accountJson;
   var renderAccount = News.renderAccount;
 
   function showError(message) {
@@ -178,16 +179,14 @@
       || (!!session.authorId && button.getAttribute('data-author') === session.authorId));
   }
 
+  // Editors may remove every comment: only a reader needs to know which are hers.
   function loadAuthorId() {
     session.authorId = null;
-    if (!session.signedIn) { return Promise.resolve(null); }
-    return fetch('/api/authors/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then(function (response) { return response.ok ? response.json() : {}; })
-      .catch(function () { return {}; })
-      .then(function (me) {
-        session.authorId = me.id || null;
-        return session.authorId;
-      });
+    if (!session.signedIn || isEditor()) { return Promise.resolve(null); }
+    return accountJson('/api/authors/me', {}).then(function (me) {
+      session.authorId = me.id || null;
+      return session.authorId;
+    });
   }
 
   function showRemoveButtons() {

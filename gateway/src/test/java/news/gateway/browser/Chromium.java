@@ -16,7 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -115,12 +118,48 @@ final class Chromium implements AutoCloseable {
     /** A token of the running platform's own provider (it reads the key from {@code .data/identity}). */
     static String token(String subject, String name, String role) {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        return news.launcher.LocalIdentity.of(new news.launcher.Layout(root, root.resolve(".data"), java.util.Map.of()))
+        return news.launcher.LocalIdentity.of(new news.launcher.Layout(root, root.resolve(".data"), Map.of()))
                 .mint().mint(subject, name, role, Duration.ofMinutes(30));
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    /** Sends a request with a JSON body (or none) and a bearer token, as an API client of the platform would. */
+    static HttpResponse<String> send(HttpRequest.Builder request, String token)
+            throws IOException, InterruptedException {
+        return HTTP.send(request.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpRequest.BodyPublisher json(Object body) {
+        return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+    }
+
+    /** Posts a comment through the gateway with a token of the platform's provider; the answer as it came. */
+    static HttpResponse<String> postComment(String articleId, String token, String text)
+            throws IOException, InterruptedException {
+        return send(request("/api/articles/" + articleId + "/comments").POST(json(Map.of("text", text))), token);
+    }
+
+    /**
+     * Whether a browser test class can run: the tools there and {@code stackProblem} (why the running stack will not
+     * do, or null) null; otherwise disabled, with the reason in the report and on stderr.
+     */
+    static ConditionEvaluationResult prerequisites(String test, Supplier<String> stackProblem) {
+        String missing = missingTools();
+        if (missing == null) {
+            missing = stackProblem.get();
+        }
+        if (missing != null) {
+            System.err.println(test + " skipped: " + missing);
+            return ConditionEvaluationResult.disabled(missing);
+        }
+        return ConditionEvaluationResult.enabled("Chromium, chromedriver, axe-core and a stack at " + BASE_URL);
     }
 }

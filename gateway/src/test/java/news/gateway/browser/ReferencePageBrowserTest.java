@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -27,7 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,15 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(ReferencePageBrowserTest.Prerequisites.class)
 @Timeout(120)
-class ReferencePageBrowserTest {
+class ReferencePageBrowserTest extends BrowserTest {
 
-    private static final String BASE_URL = Chromium.BASE_URL;
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = Chromium.JSON;
-    private static final HttpClient HTTP = Chromium.HTTP;
 
-    private static Chromium chromium;
-    private static ChromeDriver driver;
     private static String articleId;
 
     /** Skips the whole class, with the reason in the report, when something the test needs is missing. */
@@ -57,29 +46,10 @@ class ReferencePageBrowserTest {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            String missing = Chromium.missingTools();
-            if (missing == null && articleId == null && (articleId = anArticleWithFullLists()) == null) {
-                missing = "No running stack at " + BASE_URL + " with an article page whose four lists have headlines"
-                        + ": start one with infra/platform up (or pass -Dnews.browser.base-url=...)";
-            }
-            if (missing != null) {
-                System.err.println("ReferencePageBrowserTest skipped: " + missing);
-                return ConditionEvaluationResult.disabled(missing);
-            }
-            return ConditionEvaluationResult.enabled("Chromium, chromedriver, axe-core and a stack at " + BASE_URL);
-        }
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = Chromium.start();
-        driver = chromium.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
+            return Chromium.prerequisites("ReferencePageBrowserTest", () -> articleId != null
+                    || (articleId = anArticleWithFullLists()) != null ? null : "No running stack at " + BASE_URL
+                    + " with an article page whose four lists have headlines: start one with infra/platform up (or"
+                    + " pass -Dnews.browser.base-url=...)");
         }
     }
 
@@ -93,8 +63,8 @@ class ReferencePageBrowserTest {
         assertThat(driver.findElement(By.id("mostShared-heading")).getText()).isEqualTo("Most Shared");
         awaitItems("#sections .list-box");
 
-        assertNoSeriousAccessibilityViolations("home page");
-        screenshot("home.png");
+        chromium.assertNoSeriousAccessibilityViolations("home page");
+        chromium.screenshot("home.png");
     }
 
     @Test
@@ -112,8 +82,8 @@ class ReferencePageBrowserTest {
         assertThat(driver.findElements(By.cssSelector(".share-links a, .share-links button")))
                 .extracting(WebElement::getText).containsExactly("Facebook", "X", "KakaoTalk", "E-mail", "Copy link");
 
-        assertNoSeriousAccessibilityViolations("article page");
-        screenshot("article.png");
+        chromium.assertNoSeriousAccessibilityViolations("article page");
+        chromium.screenshot("article.png");
     }
 
     @Test
@@ -151,8 +121,8 @@ class ReferencePageBrowserTest {
         offer.click();
         Awaitility.await("the provider's sign-in page").atMost(WAIT).until(() -> driver.getCurrentUrl().contains("/login")
                 && !driver.findElements(By.id("username")).isEmpty());
-        assertNoSeriousAccessibilityViolations("sign-in page");
-        screenshot("sign-in.png");
+        chromium.assertNoSeriousAccessibilityViolations("sign-in page");
+        chromium.screenshot("sign-in.png");
         driver.findElement(By.id("username")).sendKeys("alice");
         driver.findElement(By.id("password")).sendKeys("news-demo");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -172,8 +142,8 @@ class ReferencePageBrowserTest {
         assertThat(mine.findElement(By.cssSelector(".comment-meta strong")).getText()).isEqualTo("Alice Park");
         assertThat(mine.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo(text);
         assertThat(mine.findElement(By.cssSelector(".comment-remove")).isDisplayed()).as("her own comment").isTrue();
-        assertNoSeriousAccessibilityViolations("article page, signed in");
-        screenshot("article-signed-in.png");
+        chromium.assertNoSeriousAccessibilityViolations("article page, signed in");
+        chromium.screenshot("article-signed-in.png");
 
         driver.navigate().refresh();
         awaitLoaded();
@@ -231,8 +201,8 @@ class ReferencePageBrowserTest {
                 By.id("comment-" + commentId)).isEmpty());
         assertThat(text("#comment-status")).isEqualTo("The comment is removed.");
         assertThat(text("#comment-count")).isEqualTo(String.valueOf(before - 1));
-        Awaitility.await("gone from the comments API").atMost(WAIT).until(() -> !bodyOf("/api/articles/" + articleId
-                + "/comments?limit=50").contains("\"" + commentId + "\""));
+        Awaitility.await("gone from the comments API").atMost(WAIT).until(() -> !Chromium.get("/api/articles/"
+                + articleId + "/comments?limit=50").body().contains("\"" + commentId + "\""));
         driver.findElement(By.id("sign-out")).click();
         Awaitility.await("signed out").atMost(WAIT).ignoreExceptions()
                 .until(() -> driver.findElement(By.id("sign-in")).isDisplayed());
@@ -327,19 +297,9 @@ class ReferencePageBrowserTest {
 
     /** Posts a comment through the gateway as an API client would, with a token of the platform's provider. */
     private static String postComment(String article, String subject, String name, String text) throws Exception {
-        String token = Chromium.token(subject, name, "reader");
-        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/articles/" + article
-                        + "/comments")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", text)))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = Chromium.postComment(article, Chromium.token(subject, name, "reader"), text);
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         return JSON.readTree(posted.body()).path("id").asString();
-    }
-
-    private static String bodyOf(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void openArticle() {
@@ -358,21 +318,9 @@ class ReferencePageBrowserTest {
                 .until(() -> !driver.findElements(By.cssSelector(css)).isEmpty());
     }
 
-    private static String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
-    }
-
     private static void assertNothingRan() {
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(driver.findElements(By.cssSelector("#comment-list img"))).isEmpty();
-    }
-
-    private static void assertNoSeriousAccessibilityViolations(String what) throws IOException {
-        chromium.assertNoSeriousAccessibilityViolations(what);
-    }
-
-    private static void screenshot(String name) throws IOException {
-        chromium.screenshot(name);
     }
 
     /**
@@ -381,7 +329,7 @@ class ReferencePageBrowserTest {
      */
     private static String anArticleWithFullLists() {
         try {
-            HttpResponse<String> home = get("/api/pages/home");
+            HttpResponse<String> home = Chromium.get("/api/pages/home");
             if (home.statusCode() != 200) {
                 return null;
             }
@@ -389,7 +337,7 @@ class ReferencePageBrowserTest {
             for (String list : List.of("justIn", "popularNow", "mustReads")) {
                 for (JsonNode headline : lists.path(list)) {
                     String id = headline.path("id").asString();
-                    HttpResponse<String> page = get("/api/pages/article/" + id);
+                    HttpResponse<String> page = Chromium.get("/api/pages/article/" + id);
                     if (page.statusCode() == 200 && full(JSON.readTree(page.body()).path("lists"))) {
                         return id;
                     }
@@ -407,9 +355,5 @@ class ReferencePageBrowserTest {
     private static boolean full(JsonNode lists) {
         return List.of("latestStories", "justIn", "popularNow", "mustReads").stream()
                 .allMatch(l -> lists.path(l).size() > 0);
-    }
-
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return Chromium.get(path);
     }
 }

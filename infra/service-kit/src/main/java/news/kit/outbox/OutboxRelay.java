@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -139,12 +139,12 @@ public class OutboxRelay implements SmartLifecycle {
         RelayProducer out = producer();
         for (Claimed doc : claimed) {
             for (PendingEvent event : doc.events) {
-                CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
+                CompletableFuture<RecordMetadata> sent;
                 try {
-                    out.send(event.toCloudEvent().toRecord(topic), sent);
+                    sent = out.send(event.toCloudEvent().toRecord(topic));
                 } catch (RuntimeException e) {
                     // e.g. no metadata within max.block.ms: this event and the ones after it wait for a later round
-                    sent.completeExceptionally(e);
+                    sent = CompletableFuture.failedFuture(e);
                 }
                 doc.sends.add(sent);
                 if (sent.isCompletedExceptionally()) {
@@ -369,8 +369,8 @@ public class OutboxRelay implements SmartLifecycle {
             this.metrics.bindTo(meters);
         }
 
-        void send(ProducerRecord<String, byte[]> record,
-                  CompletableFuture<RecordMetadata> sent) {
+        CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+            CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
                     sent.complete(metadata);
@@ -381,6 +381,7 @@ public class OutboxRelay implements SmartLifecycle {
                 closeNow();
                 sent.completeExceptionally(error);
             });
+            return sent;
         }
 
         /** Fails every send not yet acknowledged and sends nothing more; safe from the producer's own callback. */
