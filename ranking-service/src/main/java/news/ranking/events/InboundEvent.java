@@ -1,10 +1,12 @@
 package news.ranking.events;
 
+import java.util.function.Function;
+
 /**
  * What this service reads from its four topics, reduced to the fields the rankings use. Times are epoch
- * milliseconds. One sealed type: code that treats events by kind implements {@link Cases}, which names every kind, so
- * a new kind of event does not compile until every such place handles it (the project's Java 17 has pattern matching
- * for {@code switch} only as a preview).
+ * milliseconds. One sealed type: code that treats events by kind builds {@link Cases}, which takes a function for
+ * every kind, so a new kind of event does not compile until every such place handles it (the project's Java 17 has
+ * pattern matching for {@code switch} only as a preview).
  */
 public sealed interface InboundEvent {
 
@@ -13,17 +15,13 @@ public sealed interface InboundEvent {
     /** Calls the case of this event's kind. */
     <R> R accept(Cases<R> cases);
 
-    /** One method per kind of event. */
-    interface Cases<R> {
-        R article(ArticleChanged article);
-
-        R view(ArticleViewed view);
-
-        R share(ArticleShared share);
-
-        R commentPosted(CommentPosted comment);
-
-        R commentRemoved(CommentRemoved removal);
+    /**
+     * What to do with each kind of event: one function per kind, so a new kind is a new component and does not compile
+     * until every place that builds one says what it does with it.
+     */
+    record Cases<R>(Function<ArticleChanged, R> article, Function<ArticleViewed, R> view,
+                    Function<ArticleShared, R> share, Function<CommentPosted, R> commentPosted,
+                    Function<CommentRemoved, R> commentRemoved) {
     }
 
     /** A snapshot from {@code news.article-events}: published, updated or unpublished. */
@@ -31,7 +29,7 @@ public sealed interface InboundEvent {
                           boolean editorPick, long editorPickedAt, long version) implements InboundEvent {
         @Override
         public <R> R accept(Cases<R> cases) {
-            return cases.article(this);
+            return cases.article().apply(this);
         }
     }
 
@@ -39,7 +37,7 @@ public sealed interface InboundEvent {
     record ArticleViewed(String articleId, String readerHash, boolean bot, long viewedAt) implements InboundEvent {
         @Override
         public <R> R accept(Cases<R> cases) {
-            return cases.view(this);
+            return cases.view().apply(this);
         }
     }
 
@@ -47,7 +45,7 @@ public sealed interface InboundEvent {
     record ArticleShared(String ceId, String articleId, String readerHash, long sharedAt) implements InboundEvent {
         @Override
         public <R> R accept(Cases<R> cases) {
-            return cases.share(this);
+            return cases.share().apply(this);
         }
     }
 
@@ -55,7 +53,7 @@ public sealed interface InboundEvent {
     record CommentPosted(String commentId, String articleId, long postedAt) implements InboundEvent {
         @Override
         public <R> R accept(Cases<R> cases) {
-            return cases.commentPosted(this);
+            return cases.commentPosted().apply(this);
         }
     }
 
@@ -63,7 +61,7 @@ public sealed interface InboundEvent {
     record CommentRemoved(String commentId, String articleId, long removedAt) implements InboundEvent {
         @Override
         public <R> R accept(Cases<R> cases) {
-            return cases.commentRemoved(this);
+            return cases.commentRemoved().apply(this);
         }
     }
 }

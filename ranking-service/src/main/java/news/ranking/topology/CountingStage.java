@@ -21,7 +21,7 @@ import news.ranking.rules.ListKinds;
  * on once as {@link Flow.Counts}. Expiry belongs here because it is a change of this stage's state, the buckets, like
  * counting. Article events pass through. State: the buckets of every list.
  */
-final class CountingStage implements Processor<String, Flow, String, Flow>, Flow.Cases<Void> {
+final class CountingStage implements Processor<String, Flow, String, Flow> {
 
     private final RankingProperties properties;
     private final List<ListKind> kinds;
@@ -30,6 +30,7 @@ final class CountingStage implements Processor<String, Flow, String, Flow>, Flow
     private final Map<String, Pending> pending = new HashMap<>();
     private ProcessorContext<String, Flow> context;
     private Buckets[] buckets;
+    private final Flow.Cases<Void> cases = new Flow.Cases<>(event -> pass(), this::count, counts -> pass());
     private Record<String, Flow> current;
 
     CountingStage(RankingProperties properties, ListKinds kinds) {
@@ -73,45 +74,27 @@ final class CountingStage implements Processor<String, Flow, String, Flow>, Flow
     @Override
     public void process(Record<String, Flow> record) {
         current = record;
-        record.value().accept(this);
+        record.value().accept(cases);
     }
 
-    @Override
-    public Void event(Flow.Event event) {
-        context.forward(current);
-        return null;
-    }
-
-    @Override
-    public Void counted(Flow.Counted counted) {
-        change(counted.articleId(), counted.measure(), counted.time(), 1);
-        return null;
-    }
-
-    @Override
-    public Void uncounted(Flow.Uncounted uncounted) {
-        change(uncounted.articleId(), uncounted.measure(), uncounted.time(), -1);
-        return null;
-    }
-
-    @Override
-    public Void counts(Flow.Counts counts) {
-        context.forward(current);
-        return null;
-    }
-
-    private void change(String articleId, int measure, long time, int delta) {
+    private Void count(Flow.Counted counted) {
         long now = context.currentSystemTimeMs();
-        int[] lists = positions[measure];
+        int[] lists = positions[counted.measure()];
         for (int l = 0; l < lists.length; l++) {
-            if (lists[l] >= 0 && buckets[l].add(articleId, lists[l], time, now, delta)) {
-                Pending p = pending(articleId);
+            if (lists[l] >= 0 && buckets[l].add(counted.articleId(), lists[l], counted.time(), now, counted.delta())) {
+                Pending p = pending(counted.articleId());
                 p.changed[l] = true;
-                if (delta > 0) {
-                    p.pendingAt[l] = p.pendingAt[l] == 0 ? time : Math.min(p.pendingAt[l], time);
+                if (counted.delta() > 0) {
+                    p.pendingAt[l] = p.pendingAt[l] == 0 ? counted.time() : Math.min(p.pendingAt[l], counted.time());
                 }
             }
         }
+        return null;
+    }
+
+    private Void pass() {
+        context.forward(current);
+        return null;
     }
 
     private void tick(long now) {

@@ -29,8 +29,7 @@ import news.ranking.rules.ListKinds;
  * next computation). The first tick announces every configured list key, so every list is computed even while empty.
  * State: the article snapshots.
  */
-final class FanOutStage implements Processor<String, Flow, String, ListUpdate>, Flow.Cases<Void>,
-        InboundEvent.Cases<Void> {
+final class FanOutStage implements Processor<String, Flow, String, ListUpdate> {
 
     private final RankingProperties properties;
     private final Sections sections;
@@ -40,6 +39,10 @@ final class FanOutStage implements Processor<String, Flow, String, ListUpdate>, 
     private KeyValueStore<String, ArticleChanged> articles;
     private Cancellable announcement;
     private long timestamp;
+    private final InboundEvent.Cases<Void> events = new InboundEvent.Cases<>(this::article,
+            view -> null, share -> null, comment -> null, removal -> null); // activity is counted by the stages before
+    private final Flow.Cases<Void> cases = new Flow.Cases<>(event -> event.event().accept(events), counted -> null,
+            this::counts);
 
     FanOutStage(RankingProperties properties, ListKinds kinds, Sections sections) {
         this.properties = properties;
@@ -57,46 +60,10 @@ final class FanOutStage implements Processor<String, Flow, String, ListUpdate>, 
     @Override
     public void process(Record<String, Flow> record) {
         timestamp = record.timestamp();
-        record.value().accept(this);
+        record.value().accept(cases);
     }
 
-    @Override
-    public Void event(Flow.Event event) {
-        return event.event().accept(this);
-    }
-
-    @Override
-    public Void view(InboundEvent.ArticleViewed view) {
-        return null; // counted by the stages before
-    }
-
-    @Override
-    public Void share(InboundEvent.ArticleShared share) {
-        return null;
-    }
-
-    @Override
-    public Void commentPosted(InboundEvent.CommentPosted comment) {
-        return null;
-    }
-
-    @Override
-    public Void commentRemoved(InboundEvent.CommentRemoved removal) {
-        return null;
-    }
-
-    @Override
-    public Void counted(Flow.Counted counted) {
-        return null;
-    }
-
-    @Override
-    public Void uncounted(Flow.Uncounted uncounted) {
-        return null;
-    }
-
-    @Override
-    public Void counts(Flow.Counts changed) {
+    private Void counts(Flow.Counts changed) {
         if (isZero(changed.counts())) {
             counts.remove(changed.articleId());
         } else {
@@ -113,8 +80,7 @@ final class FanOutStage implements Processor<String, Flow, String, ListUpdate>, 
         return null;
     }
 
-    @Override
-    public Void article(ArticleChanged changed) {
+    private Void article(ArticleChanged changed) {
         ArticleChanged previous = articles.get(changed.articleId());
         if (previous != null && changed.version() <= previous.version()) {
             return null;

@@ -1,47 +1,40 @@
 package news.ranking.topology;
 
+import java.util.function.Function;
+
 import news.ranking.events.InboundEvent;
 
 /**
- * What the per-article stages hand each other after reading: one sealed type, and every stage implements
- * {@link Cases}, so a new kind does not compile until every stage says what it does with it.
+ * What the per-article stages hand each other after reading: one sealed type, and every stage says what it does with
+ * each kind in its {@link Cases}.
  */
 sealed interface Flow {
 
     <R> R accept(Cases<R> cases);
 
-    /** One method per kind. */
-    interface Cases<R> {
-        R event(Event event);
-
-        R counted(Counted counted);
-
-        R uncounted(Uncounted uncounted);
-
-        R counts(Counts counts);
+    /**
+     * What to do with each kind: one function per kind, so a new kind is a new component and does not compile until
+     * every place that builds one says what it does with it.
+     */
+    record Cases<R>(Function<Event, R> event, Function<Counted, R> counted, Function<Counts, R> counts) {
     }
 
     /** An event as read, still to be judged by the stages after. */
     record Event(InboundEvent event) implements Flow, ReadStage.Outcome {
         @Override
         public <R> R accept(Cases<R> cases) {
-            return cases.event(this);
+            return cases.event().apply(this);
         }
     }
 
-    /** One more of a measure (an index of {@code ListKinds#measures()}) for an article, at its event time. */
-    record Counted(String articleId, int measure, long time) implements Flow {
+    /**
+     * One more ({@code delta} 1) of a measure (an index of {@code ListKinds#measures()}) for an article, at its event
+     * time; or one less ({@code delta} -1) of one counted earlier at {@code time}: a removed comment.
+     */
+    record Counted(String articleId, int measure, long time, int delta) implements Flow {
         @Override
         public <R> R accept(Cases<R> cases) {
-            return cases.counted(this);
-        }
-    }
-
-    /** One less of a measure, counted earlier at {@code time}: a removed comment. */
-    record Uncounted(String articleId, int measure, long time) implements Flow {
-        @Override
-        public <R> R accept(Cases<R> cases) {
-            return cases.uncounted(this);
+            return cases.counted().apply(this);
         }
     }
 
@@ -53,7 +46,7 @@ sealed interface Flow {
     record Counts(String articleId, long[][] counts, boolean[] changed, long[] pendingAt) implements Flow {
         @Override
         public <R> R accept(Cases<R> cases) {
-            return cases.counts(this);
+            return cases.counts().apply(this);
         }
     }
 }

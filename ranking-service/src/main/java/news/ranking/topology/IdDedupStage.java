@@ -17,11 +17,11 @@ import news.ranking.rules.Measure;
 
 /**
  * Stage 1c, de-duplication by id: a share counts once per {@code ce_id} and a comment once per {@code commentId} for
- * the measures that count them by id; a removed comment becomes {@link Flow.Uncounted} at the time it was counted
+ * the measures that count them by id; a removed comment becomes {@link Flow.Counted} of -1 at the time it was counted
  * (a second removal, or one of an unknown or forgotten comment, changes nothing). State: the ids seen, at their event
  * time, for {@code news.ranking.dedupe-retention}.
  */
-final class IdDedupStage implements Processor<String, Flow, String, Flow>, Flow.Cases<Void>, InboundEvent.Cases<Void> {
+final class IdDedupStage implements Processor<String, Flow, String, Flow> {
 
     private static final byte[] SEEN = {StateFormat.CURRENT};
 
@@ -31,6 +31,7 @@ final class IdDedupStage implements Processor<String, Flow, String, Flow>, Flow.
     private final long maxClockSkew;
     private ProcessorContext<String, Flow> context;
     private WindowStore<String, byte[]> ids;
+    private final Flow.Cases<Void> cases;
     private Record<String, Flow> current;
 
     IdDedupStage(RankingProperties properties, ListKinds kinds) {
@@ -46,6 +47,13 @@ final class IdDedupStage implements Processor<String, Flow, String, Flow>, Flow.
         commentMeasures = comments.stream().mapToInt(Integer::intValue).toArray();
         dedupeRetention = properties.dedupeRetention().toMillis();
         maxClockSkew = properties.events().maxClockSkew().toMillis();
+        InboundEvent.Cases<Void> events = new InboundEvent.Cases<>(article -> pass(),
+                view -> null, // views count once per reader, in the stage before
+                share -> firstTime("s:" + share.ceId(), share.articleId(), share.sharedAt(), shareMeasures),
+                comment -> firstTime("c:" + comment.commentId(), comment.articleId(), comment.postedAt(),
+                        commentMeasures),
+                this::commentRemoved);
+        cases = new Flow.Cases<>(event -> event.event().accept(events), counted -> pass(), counts -> pass());
     }
 
     @Override
@@ -57,53 +65,10 @@ final class IdDedupStage implements Processor<String, Flow, String, Flow>, Flow.
     @Override
     public void process(Record<String, Flow> record) {
         current = record;
-        record.value().accept(this);
+        record.value().accept(cases);
     }
 
-    @Override
-    public Void event(Flow.Event event) {
-        return event.event().accept(this);
-    }
-
-    @Override
-    public Void counted(Flow.Counted counted) {
-        return pass();
-    }
-
-    @Override
-    public Void uncounted(Flow.Uncounted uncounted) {
-        return pass();
-    }
-
-    @Override
-    public Void counts(Flow.Counts counts) {
-        return pass();
-    }
-
-    @Override
-    public Void article(InboundEvent.ArticleChanged article) {
-        return pass();
-    }
-
-    @Override
-    public Void view(InboundEvent.ArticleViewed view) {
-        return null; // views count once per reader, in the stage before
-    }
-
-    @Override
-    public Void share(InboundEvent.ArticleShared share) {
-        firstTime("s:" + share.ceId(), share.articleId(), share.sharedAt(), shareMeasures);
-        return null;
-    }
-
-    @Override
-    public Void commentPosted(InboundEvent.CommentPosted comment) {
-        firstTime("c:" + comment.commentId(), comment.articleId(), comment.postedAt(), commentMeasures);
-        return null;
-    }
-
-    @Override
-    public Void commentRemoved(InboundEvent.CommentRemoved removal) {
+    private Void commentRemoved(InboundEvent.CommentRemoved removal) {
         String key = "c:" + removal.commentId();
         List<Long> postedAt = new ArrayList<>(1);
         try (WindowStoreIterator<byte[]> found = ids.fetch(key, removal.removedAt() - dedupeRetention,
@@ -113,25 +78,26 @@ final class IdDedupStage implements Processor<String, Flow, String, Flow>, Flow.
         for (long time : postedAt) {
             ids.put(key, null, time);
             for (int measure : commentMeasures) {
-                context.forward(current.withValue(new Flow.Uncounted(removal.articleId(), measure, time)));
+                context.forward(current.withValue(new Flow.Counted(removal.articleId(), measure, time, -1)));
             }
         }
         return null;
     }
 
-    private void firstTime(String key, String articleId, long time, int[] measures) {
+    private Void firstTime(String key, String articleId, long time, int[] measures) {
         if (measures.length == 0) {
-            return;
+            return null;
         }
         try (WindowStoreIterator<byte[]> found = ids.fetch(key, time, time)) {
             if (found.hasNext()) {
-                return;
+                return null;
             }
         }
         ids.put(key, SEEN, time);
         for (int measure : measures) {
-            context.forward(current.withValue(new Flow.Counted(articleId, measure, time)));
+            context.forward(current.withValue(new Flow.Counted(articleId, measure, time, 1)));
         }
+        return null;
     }
 
     private Void pass() {

@@ -89,32 +89,9 @@ final class ReadStage implements Processor<byte[], byte[], String, ReadStage.Out
     }
 
     /** The event time of activity; article changes and removals have none that could lie in the future. */
-    private static final InboundEvent.Cases<Timed> EVENT_TIMES = new InboundEvent.Cases<>() {
-        @Override
-        public Timed article(InboundEvent.ArticleChanged article) {
-            return null;
-        }
-
-        @Override
-        public Timed view(InboundEvent.ArticleViewed view) {
-            return new Timed("viewedAt", view.viewedAt());
-        }
-
-        @Override
-        public Timed share(InboundEvent.ArticleShared share) {
-            return new Timed("sharedAt", share.sharedAt());
-        }
-
-        @Override
-        public Timed commentPosted(InboundEvent.CommentPosted comment) {
-            return new Timed("postedAt", comment.postedAt());
-        }
-
-        @Override
-        public Timed commentRemoved(InboundEvent.CommentRemoved removal) {
-            return null;
-        }
-    };
+    private static final InboundEvent.Cases<Timed> EVENT_TIMES = new InboundEvent.Cases<>(article -> null,
+            view -> new Timed("viewedAt", view.viewedAt()), share -> new Timed("sharedAt", share.sharedAt()),
+            comment -> new Timed("postedAt", comment.postedAt()), removal -> null);
 
     private void deadLetter(Record<byte[], byte[]> record, RecordMetadata where, Unreadable unreadable) {
         Headers headers = new RecordHeaders(record.headers().toArray());

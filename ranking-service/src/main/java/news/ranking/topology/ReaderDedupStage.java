@@ -20,8 +20,7 @@ import news.ranking.rules.Measure;
  * not late), and passes on {@link Flow.Counted} for those that do. Bot views never count. Shares go on as events too,
  * for the measures that count them by id; everything else passes through. State: the reader log.
  */
-final class ReaderDedupStage implements Processor<String, Flow, String, Flow>, Flow.Cases<Void>,
-        InboundEvent.Cases<Void> {
+final class ReaderDedupStage implements Processor<String, Flow, String, Flow> {
 
     private final RankingProperties properties;
     private final RankingMetrics metrics;
@@ -31,6 +30,7 @@ final class ReaderDedupStage implements Processor<String, Flow, String, Flow>, F
     private int[] shareMeasures;
     private ProcessorContext<String, Flow> context;
     private ReaderLog log;
+    private final Flow.Cases<Void> cases;
     private Record<String, Flow> current;
 
     ReaderDedupStage(RankingProperties properties, ListKinds kinds, RankingMetrics metrics) {
@@ -48,6 +48,9 @@ final class ReaderDedupStage implements Processor<String, Flow, String, Flow>, F
         }
         viewMeasures = views.stream().mapToInt(Integer::intValue).toArray();
         shareMeasures = shares.stream().mapToInt(Integer::intValue).toArray();
+        InboundEvent.Cases<Void> events = new InboundEvent.Cases<>(article -> pass(), this::view, this::share,
+                comment -> pass(), removal -> pass());
+        cases = new Flow.Cases<>(event -> event.event().accept(events), counted -> pass(), counts -> pass());
     }
 
     @Override
@@ -60,36 +63,10 @@ final class ReaderDedupStage implements Processor<String, Flow, String, Flow>, F
     @Override
     public void process(Record<String, Flow> record) {
         current = record;
-        record.value().accept(this);
+        record.value().accept(cases);
     }
 
-    @Override
-    public Void event(Flow.Event event) {
-        return event.event().accept(this);
-    }
-
-    @Override
-    public Void counted(Flow.Counted counted) {
-        return pass();
-    }
-
-    @Override
-    public Void uncounted(Flow.Uncounted uncounted) {
-        return pass();
-    }
-
-    @Override
-    public Void counts(Flow.Counts counts) {
-        return pass();
-    }
-
-    @Override
-    public Void article(InboundEvent.ArticleChanged article) {
-        return pass();
-    }
-
-    @Override
-    public Void view(InboundEvent.ArticleViewed view) {
+    private Void view(InboundEvent.ArticleViewed view) {
         if (view.bot()) {
             return null;
         }
@@ -99,28 +76,17 @@ final class ReaderDedupStage implements Processor<String, Flow, String, Flow>, F
         return null;
     }
 
-    @Override
-    public Void share(InboundEvent.ArticleShared share) {
+    private Void share(InboundEvent.ArticleShared share) {
         for (int measure : shareMeasures) {
             see(measure, share.articleId(), share.readerHash(), share.sharedAt(), false);
         }
         return pass();
     }
 
-    @Override
-    public Void commentPosted(InboundEvent.CommentPosted comment) {
-        return pass();
-    }
-
-    @Override
-    public Void commentRemoved(InboundEvent.CommentRemoved removal) {
-        return pass();
-    }
-
     private void see(int measure, String articleId, String readerHash, long time, boolean view) {
         switch (log.see(measure, articleId, readerHash, time)) {
             case COUNTED -> context.forward(current.withValue(new Flow.Counted(articleId, measureIndex.get(measure),
-                    time)));
+                    time, 1)));
             case LATE -> {
                 if (view) {
                     metrics.lateView();
