@@ -19,14 +19,10 @@ class WebSecurity {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
-        return NewsSecurity.apply(http, converter)
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/api/newsroom", "/api/newsroom/**").hasRole("editor")
-                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/articles/*/views", "/api/articles/*/shares").permitAll()
-                        .requestMatchers("/api/articles", "/api/articles/**").hasRole("editor")
-                        .anyRequest().authenticated())
-                .build();
+        return NewsSecurity.chain(http, converter, rules -> rules
+                .requestMatchers("/api/newsroom", "/api/newsroom/**").hasRole("editor")
+                .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/articles/*/views", "/api/articles/*/shares").permitAll()
+                .requestMatchers("/api/articles", "/api/articles/**").hasRole("editor"));
     }
 }

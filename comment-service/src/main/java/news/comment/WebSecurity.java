@@ -19,15 +19,11 @@ class WebSecurity {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
-        return NewsSecurity.apply(http, converter)
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/api/newsroom/**").hasRole("editor")
-                        .requestMatchers(HttpMethod.GET, "/api/authors/me").hasAnyRole("reader", "editor")
-                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/articles/*/comments").hasAnyRole("reader", "editor")
-                        .requestMatchers(HttpMethod.DELETE, "/api/comments/*").hasAnyRole("reader", "editor")
-                        .anyRequest().authenticated())
-                .build();
+        return NewsSecurity.chain(http, converter, rules -> rules
+                .requestMatchers("/api/newsroom/**").hasRole("editor")
+                .requestMatchers(HttpMethod.GET, "/api/authors/me").hasAnyRole("reader", "editor")
+                .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/articles/*/comments").hasAnyRole("reader", "editor")
+                .requestMatchers(HttpMethod.DELETE, "/api/comments/*").hasAnyRole("reader", "editor"));
     }
 }
