@@ -20,8 +20,8 @@ class CommentProblems {
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleViolation(RuleViolation e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle(List.of("text", "body", "name").contains(e.rule().field()) ? "Comment rejected" : "Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+                List.of("text", "body", "name").contains(e.rule().field()) ? "Comment rejected" : "Invalid request", e);
         problem.setProperty("rule", e.rule().code());
         problem.setProperty("errors", List.of(Map.of("field", e.rule().field(), "message", e.getMessage())));
         return problem;
@@ -29,22 +29,22 @@ class CommentProblems {
 
     @ExceptionHandler(ArticleNotOpen.class)
     ProblemDetail articleNotOpen(ArticleNotOpen e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Article not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Article not found", e);
     }
 
     @ExceptionHandler(CommentNotFound.class)
     ProblemDetail commentNotFound(CommentNotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Comment not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Comment not found", e);
     }
 
     @ExceptionHandler(NotAllowedToRemove.class)
     ProblemDetail notAllowed(NotAllowedToRemove e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Not allowed");
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", e);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(title);
         return problem;
     }
 }
