@@ -131,17 +131,18 @@ public final class KafkaBroker {
         return dataDir.resolve("server.properties");
     }
 
-    private void writeServerProperties() {
+    /**
+     * What every single-node broker of ours is, whatever its listeners: broker and controller in one node (the
+     * controller listener is {@code CONTROLLER} on {@code controllerPort}), one replica of every internal topic, six
+     * partitions for a topic created without a count, and no topic created by a client's mere use of it.
+     */
+    public static Properties singleNodeSettings(int controllerPort, Path logDirs) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("log.dirs", dataDir.resolve("logs").toString());
+        props.put("log.dirs", logDirs.toString());
         props.put("num.partitions", "6");
         props.put("auto.create.topics.enable", "false");
         props.put("offsets.topic.replication.factor", "1");
@@ -150,6 +151,15 @@ public final class KafkaBroker {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        return props;
+    }
+
+    private void writeServerProperties() {
+        Properties props = singleNodeSettings(controllerPort, dataDir.resolve("logs"));
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.retention.check.interval.ms", "60000");
         try {
             Files.createDirectories(dataDir);

@@ -81,6 +81,13 @@ public class ManagedProcess {
         }
     }
 
+    /** Stops {@code processes}, the last started first, each as {@link #stop} does. */
+    public static void stopAll(List<ManagedProcess> processes, Duration grace) {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).stop(grace);
+        }
+    }
+
     /** SIGKILL: the process gets no chance to clean up, as in a crash. */
     public void kill() {
         Process p = process;

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import news.testsupport.RepositoryFiles;
+
 /**
  * The figures a run measured (events, faults, bad inputs, lost, double-counted, 5xx, latencies), printed as they come
  * and written to {@code target/system-stack-figures.md} at the end, from where they go to {@code docs/reliability.md}.
@@ -36,7 +38,7 @@ final class Figures {
         out.addAll(LINES);
         out.add("| run | HTTP answers by status (-1: no connection) | " + Api.statuses() + " |");
         try {
-            Path file = SystemStack.repositoryRoot().resolve("infra/system-tests/target/system-stack-figures-"
+            Path file = RepositoryFiles.root().resolve("infra/system-tests/target/system-stack-figures-"
                     + Suite.NAME + ".md");
             Files.createDirectories(file.getParent());
             Files.write(file, out);

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.util.FileSystemUtils;
 import org.yaml.snakeyaml.Yaml;
 
 import news.launcher.Http;
@@ -39,6 +40,7 @@ import news.launcher.ManagedProcess;
 import news.launcher.Ports;
 import news.launcher.observability.AlertWebhook;
 import news.launcher.observability.LocalObservability;
+import news.testsupport.RepositoryFiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,11 +73,11 @@ class LiveDashboardsTest {
 
     @BeforeAll
     static void platformPrometheusAndAlertmanager() throws Exception {
-        root = SystemStack.repositoryRoot();
+        root = RepositoryFiles.root();
         Assumptions.assumeTrue(LocalObservability.Tools.find(System.getenv()).isPresent(),
                 "the live dashboard test needs Debian's prometheus and prometheus-alertmanager: " + LocalObservability.MISSING);
         data = root.resolve("infra/system-tests/target/live-dashboards");
-        deleteRecursively(data);
+        FileSystemUtils.deleteRecursively(data);
         Files.createDirectories(data);
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
         env.put("NEWS_DATA_DIR", data.toString());
@@ -327,14 +329,4 @@ class LiveDashboardsTest {
         return names;
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

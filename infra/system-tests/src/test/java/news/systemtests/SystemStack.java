@@ -11,12 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+
+import org.springframework.util.FileSystemUtils;
 
 import news.contracts.TopicCatalog;
 import news.launcher.KafkaBroker;
@@ -24,6 +25,7 @@ import news.launcher.Layout;
 import news.launcher.ManagedProcess;
 import news.launcher.Ports;
 import news.launcher.Topics;
+import news.testsupport.RepositoryFiles;
 import news.testsupport.TestIssuer;
 
 /**
@@ -72,7 +74,7 @@ final class SystemStack {
             throw new IllegalStateException("the stack did not start (see the first test's error)", failure);
         }
         if (shared == null) {
-            SystemStack stack = new SystemStack(repositoryRoot());
+            SystemStack stack = new SystemStack(RepositoryFiles.root());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "system-stack-stop"));
             try {
                 stack.start();
@@ -92,17 +94,6 @@ final class SystemStack {
         }
     }
 
-    static Path repositoryRoot() {
-        String given = System.getProperty("news.root");
-        Path start = given != null && !given.startsWith("${") ? Path.of(given) : Path.of("").toAbsolutePath();
-        for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("infra/contracts/topics.yaml"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("Cannot find the repository root from " + start);
-    }
-
     // -------------------------------------------------------------------------------------------------------------
 
     private void start() {
@@ -113,7 +104,11 @@ final class SystemStack {
                     + " (missing: " + missing + ")");
         }
         killLeftoversOfAnEarlierRun();
-        deleteRecursively(run);
+        try {
+            FileSystemUtils.deleteRecursively(run);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Path jars = run.resolve("jars");
         copy(root.resolve("infra/local-kafka/target/lib"), jars.resolve("kafka-lib"));
         copy(root.resolve("infra/local-mongo/target/lib"), jars.resolve("mongo-lib"));
@@ -470,16 +465,4 @@ final class SystemStack {
         }
     }
 
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -12,14 +12,19 @@ public final class RepositoryFiles {
     private RepositoryFiles() {
     }
 
-    /** The repository's root: the nearest directory above the working directory that holds {@code mvnw}. */
+    /**
+     * The repository's root: the nearest directory that holds {@code mvnw} from {@code -Dnews.root} up, where a module's
+     * pom sets it, else from the working directory up.
+     */
     public static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
+        String given = System.getProperty("news.root");
+        Path start = (given != null && !given.startsWith("${") ? Path.of(given) : Path.of("")).toAbsolutePath().normalize();
+        Path dir = start;
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("Run from inside the repository: no mvnw above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException("Run from inside the repository: no mvnw above " + start);
         }
         return dir;
     }

@@ -36,13 +36,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.util.FileSystemUtils;
 
 import news.contracts.EventContracts;
 import news.contracts.TopicCatalog;
@@ -51,6 +52,7 @@ import news.launcher.KafkaBroker;
 import news.launcher.Layout;
 import news.launcher.ManagedProcess;
 import news.launcher.Ports;
+import news.testsupport.StartedProcesses;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,7 +81,8 @@ class ScaleOutProofTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<ManagedProcess> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
     private final ServiceConfig ranking = ServiceConfig.named("ranking-service");
     private final ServiceConfig gateway = ServiceConfig.named("gateway");
     private final List<String> sections = List.of(ServiceConfig.resolveDefault(
@@ -112,7 +115,7 @@ class ScaleOutProofTest {
         assertThat(missing).as("build first: ./mvnw -B -DskipTests package -pl infra/local-kafka,ranking-service,gateway")
                 .isEmpty();
         work = layout.data();
-        deleteRecursively(work);
+        FileSystemUtils.deleteRecursively(work);
         Files.createDirectories(work);
         kafka = new KafkaBroker(work.resolve("kafka"), Ports.freePort(), Ports.freePort(), layout.kafkaClasspath(),
                 List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + layout.kafkaLogConfig()),
@@ -121,13 +124,6 @@ class ScaleOutProofTest {
         kafka.start(Duration.ofSeconds(120));
         createTopicsWithTheGeneratedScript();
         produceArticlesAndViews();
-    }
-
-    @AfterAll
-    void stopEverythingStartedHere() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).stop(Duration.ofSeconds(20));
-        }
     }
 
     @Test
@@ -432,14 +428,4 @@ class ScaleOutProofTest {
                 });
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

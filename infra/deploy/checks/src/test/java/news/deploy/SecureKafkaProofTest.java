@@ -41,18 +41,22 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.Uuid;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.util.FileSystemUtils;
 
 import news.contracts.TopicCatalog;
+import news.launcher.Http;
+import news.launcher.KafkaBroker;
 import news.launcher.Layout;
 import news.launcher.ManagedProcess;
 import news.launcher.Ports;
+import news.testsupport.StartedProcesses;
 import news.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,7 +80,8 @@ class SecureKafkaProofTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<ManagedProcess> started = new ArrayList<>();
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
     private final Map<String, String> passwords = new HashMap<>();
 
     private Layout layout;
@@ -94,7 +99,7 @@ class SecureKafkaProofTest {
         assertThat(missing).as("build first: ./mvnw -B -DskipTests package -pl "
                 + "infra/local-kafka,infra/local-mongo,article-service,comment-service,ranking-service").isEmpty();
         work = layout.data();
-        deleteRecursively(work);
+        FileSystemUtils.deleteRecursively(work);
         Files.createDirectories(work.resolve("logs"));
         createCertificate();
         startBroker();
@@ -113,13 +118,6 @@ class SecureKafkaProofTest {
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
             System.out.printf("[secure-kafka] SASL_SSL broker %s: %d topics, %d SCRAM users, %d ACLs from users.yaml%n",
                     bootstrap, topics.size(), users.size(), acls.size());
-        }
-    }
-
-    @AfterAll
-    void stopEverythingStartedHere() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).stop(Duration.ofSeconds(20));
         }
     }
 
@@ -276,7 +274,7 @@ class SecureKafkaProofTest {
                 assertThat(p.isAlive()).as(p.name() + " runs; see " + p.logFile()).isTrue();
             }
             for (int port : ports) {
-                assertThat(status("http://127.0.0.1:" + managementPorts.get(port) + "/actuator/health/readiness"))
+                assertThat(Http.status("http://127.0.0.1:" + managementPorts.get(port) + "/actuator/health/readiness"))
                         .as("port " + port).isEqualTo(200);
             }
         });
@@ -308,13 +306,9 @@ class SecureKafkaProofTest {
         int port = Ports.freePort();
         int controller = Ports.freePort();
         bootstrap = "127.0.0.1:" + port;
-        Properties p = new Properties();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controller);
+        Properties p = KafkaBroker.singleNodeSettings(controller, work.resolve("kafka/logs"));
         p.put("listeners", "SASL_SSL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller);
         p.put("advertised.listeners", "SASL_SSL://127.0.0.1:" + port);
-        p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "SASL_SSL");
         p.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
         p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
@@ -332,15 +326,6 @@ class SecureKafkaProofTest {
         // the broker reaches its own controller over the PLAINTEXT controller listener as ANONYMOUS
         p.put("super.users", "User:admin;User:ANONYMOUS");
         p.put("allow.everyone.if.no.acl.found", "false");
-        p.put("log.dirs", work.resolve("kafka/logs").toString());
-        p.put("num.partitions", "6");
-        p.put("auto.create.topics.enable", "false");
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
         Path properties = work.resolve("kafka/server.properties");
         Files.createDirectories(properties.getParent());
         try (var out = Files.newBufferedWriter(properties)) {
@@ -406,18 +391,6 @@ class SecureKafkaProofTest {
         }
     }
 
-    private int status(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
     private void run(List<String> command) throws Exception {
         Path log = work.resolve("logs/commands.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -435,14 +408,4 @@ class SecureKafkaProofTest {
         return Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -153,9 +153,7 @@ public final class LocalObservability implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).stop(Duration.ofSeconds(10));
-        }
+        ManagedProcess.stopAll(processes, Duration.ofSeconds(10));
         processes.clear();
         if (webhook != null) {
             webhook.close();
