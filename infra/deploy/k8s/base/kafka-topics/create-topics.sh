@@ -1,8 +1,6 @@
 #!/bin/sh
-# GENERATED from infra/contracts/topics.yaml by infra/deploy/checks (TopicArtifacts); do not edit:
-#   ./mvnw -B -q -pl infra/deploy/checks verify -Dnews.deploy.regenerate=true
-# Creates every topic of the contract that does not exist yet, with its partitions and configs; existing
-# topics are left alone. min.insync.replicas comes from the brokers' default (2 in the compose stack).
+# Creates every topic of the contract (infra/contracts/topics.yaml) that does not exist yet, with its partitions and
+# configs; existing topics are left alone. min.insync.replicas comes from the brokers' default (2 in the compose stack).
 #   BOOTSTRAP_SERVERS   required, e.g. kafka-1:9092,kafka-2:9092,kafka-3:9092
 #   REPLICATION_FACTOR  default 3
 #   KAFKA_TOPICS        the kafka-topics command, default kafka-topics.sh (apache/kafka: /opt/kafka/bin/...)
@@ -34,6 +32,8 @@ create() {
   topics --create --if-not-exists --topic "$name" --partitions "$partitions" --replication-factor "$RF" "$@"
 }
 
+# GENERATED from infra/contracts/topics.yaml by infra/deploy/checks (TopicArtifacts) from here on; do not edit:
+#   ./mvnw -B -q -pl infra/deploy/checks verify -Dnews.deploy.regenerate=true
 create news.article-events 6 --config cleanup.policy=compact --config min.compaction.lag.ms=3600000
 create news.article-views 6 --config cleanup.policy=delete --config retention.ms=691200000
 create news.article-shares 6 --config cleanup.policy=delete --config retention.ms=691200000
