@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,13 +117,9 @@ class KubernetesManifestsTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void everyServiceRunsItsImageOnItsPortWithProbesWhereItAnswers(String overlay) {
-        Manifests m = rendered(overlay);
-        for (ServiceConfig service : ServiceConfig.all()) {
-            Map<String, Object> workload = m.workload(service.name())
-                    .orElseThrow(() -> new AssertionError(overlay + ": no workload " + service.name()));
+        forEachWorkload(overlay, (m, service, workload) -> {
             Map<String, Object> container = Manifests.container(workload, service.name());
             String expected = images.image(service.module());
             String image = String.valueOf(container.get("image"));
@@ -145,19 +145,17 @@ class KubernetesManifestsTest {
             assertThat(Yaml.map(workload, "spec.template.metadata.annotations"))
                     .as(service.name() + " is scraped on its management port")
                     .containsEntry("prometheus.io/port", String.valueOf(managementPort));
-        }
+        });
     }
 
     /**
      * Services are reached only from the gateway (ranking-service also from its own instances, which forward queries to
      * the owner of a list), the gateway's HTTP port from anywhere, every management port only from Prometheus.
      */
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void networkPoliciesLetOnlyTheGatewayReachTheServicesAndOnlyPrometheusTheirManagementPorts(String overlay) {
-        Manifests m = rendered(overlay);
-        for (ServiceConfig service : ServiceConfig.all()) {
-            Map<String, Object> labels = Manifests.podLabels(m.workload(service.name()).orElseThrow());
+        forEachWorkload(overlay, (m, service, workload) -> {
+            Map<String, Object> labels = Manifests.podLabels(workload);
             List<Map<String, Object>> policies = m.ofKind("NetworkPolicy").stream()
                     .filter(p -> Manifests.selects(Yaml.map(p, "spec.podSelector.matchLabels"), labels)).toList();
             assertThat(policies).as(overlay + ": " + service.name() + " has a NetworkPolicy").hasSize(1);
@@ -181,12 +179,11 @@ class KubernetesManifestsTest {
                         Map.of("app.kubernetes.io/name", "gateway"), Map.of("app.kubernetes.io/name", "ranking-service"));
                 default -> assertThat(http).containsExactly(Map.of("app.kubernetes.io/name", "gateway"));
             }
-        }
+        });
     }
 
     /** The one way in from outside is the gateway's HTTP port; production names its host and certificate. */
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void theIngressLeadsToTheGatewaysHttpPortOnly(String overlay) {
         Manifests m = rendered(overlay);
         List<Map<String, Object>> ingresses = m.ofKind("Ingress");
@@ -205,19 +202,16 @@ class KubernetesManifestsTest {
     }
 
     /** One instance per zone first, as docs/capacity.md assumes; a cluster without zones still schedules. */
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void everyServiceSpreadsOverZones(String overlay) {
-        Manifests m = rendered(overlay);
-        for (ServiceConfig service : ServiceConfig.all()) {
-            Map<String, Object> workload = m.workload(service.name()).orElseThrow();
+        forEachWorkload(overlay, (m, service, workload) -> {
             assertThat(Yaml.maps(workload, "spec.template.spec.topologySpreadConstraints")).as(service.name())
                     .anySatisfy(c -> {
                         assertThat(c).containsEntry("topologyKey", "topology.kubernetes.io/zone").containsEntry("maxSkew", 1);
                         assertThat(Manifests.selects(Yaml.map(c, "labelSelector.matchLabels"),
                                 Manifests.podLabels(workload))).isTrue();
                     });
-        }
+        });
     }
 
     /**
@@ -255,27 +249,21 @@ class KubernetesManifestsTest {
     }
 
     /** Actuator stays inside: no Service (so no gateway route, no Ingress backend) leads to a management port. */
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void noServiceExposesAManagementPort(String overlay) {
-        Manifests m = rendered(overlay);
-        for (ServiceConfig service : ServiceConfig.all()) {
-            Map<String, Object> workload = m.workload(service.name()).orElseThrow();
+        forEachWorkload(overlay, (m, service, workload) -> {
             for (Map<String, Object> exposed : m.servicesOf(workload)) {
                 assertThat(Yaml.maps(exposed, "spec.ports")).as("%s: Service %s", overlay, Yaml.at(exposed, "metadata.name"))
                         .noneMatch(p -> "management".equals(p.get("targetPort"))
                                 || Integer.valueOf(service.managementPort()).equals(p.get("targetPort"))
                                 || Integer.valueOf(service.managementPort()).equals(p.get("port")));
             }
-        }
+        });
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void everyEnvironmentVariableIsOneTheServiceReads(String overlay) {
-        Manifests m = rendered(overlay);
-        for (ServiceConfig service : ServiceConfig.all()) {
-            Map<String, Object> workload = m.workload(service.name()).orElseThrow();
+        forEachWorkload(overlay, (m, service, workload) -> {
             Map<String, Object> container = Manifests.container(workload, service.name());
             List<String> names = Manifests.envNames(container);
             List<String> helpers = helperVariables(container, m.placeholdersInMountedConfig(workload, container));
@@ -297,7 +285,7 @@ class KubernetesManifestsTest {
             } else {
                 assertThat(names).as(service.name() + " keeps no data in MongoDB").doesNotContain("MONGODB_URI");
             }
-        }
+        });
     }
 
     /**
@@ -305,8 +293,7 @@ class KubernetesManifestsTest {
      * each is told to believe those proxies' {@code X-Forwarded-For}, every reader looks like the proxy (shared
      * per-client limits, one readerHash for all). Finding 4 of docs/security.md.
      */
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void theGatewayAndTheServicesBehindItAreToldWhichProxiesToTrust(String overlay) {
         Manifests m = rendered(overlay);
         assertThat(ServiceConfig.TRUSTED_PROXIES).containsKeys("gateway", "article-service", "comment-service");
@@ -332,8 +319,7 @@ class KubernetesManifestsTest {
      * fewer instances than the autoscaler may run, the pods together allow a client spread over all of them more than
      * the budget (told more, each client gets less than it should).
      */
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void everyGatewayPodEnforcesItsShareOfTheWriteBudgetForAsManyPodsAsTheAutoscalerMayRun(String overlay) {
         Manifests m = rendered(overlay);
         assertThat(ServiceConfig.named("gateway").reads("NEWS_GATEWAY_INSTANCES")).isTrue();
@@ -344,8 +330,7 @@ class KubernetesManifestsTest {
                 overlay).isEqualTo(Yaml.at(m.get("HorizontalPodAutoscaler", "gateway"), "spec.maxReplicas"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void theGatewayCallsTheServicesWhereTheirServicesListen(String overlay) {
         Manifests m = rendered(overlay);
         ServiceConfig gateway = ServiceConfig.named("gateway");
@@ -373,12 +358,9 @@ class KubernetesManifestsTest {
         assertThat(checked).as("service URLs of the gateway").isGreaterThanOrEqualTo(3);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void everyServiceHasAServiceAPodDisruptionBudgetAnAutoscalerResourcesAndSpreadsOverNodes(String overlay) {
-        Manifests m = rendered(overlay);
-        for (ServiceConfig service : ServiceConfig.all()) {
-            Map<String, Object> workload = m.workload(service.name()).orElseThrow();
+        forEachWorkload(overlay, (m, service, workload) -> {
             Map<String, Object> labels = Manifests.podLabels(workload);
             Map<String, Object> container = Manifests.container(workload, service.name());
             assertThat(m.servicesOf(workload)).as(service.name()).anyMatch(s ->
@@ -405,11 +387,10 @@ class KubernetesManifestsTest {
             assertThat(Yaml.at(workload, "spec.template.spec.securityContext.runAsNonRoot")).isEqualTo(true);
             assertThat(String.valueOf(Yaml.at(workload, "spec.template.spec.securityContext.runAsUser")))
                     .isEqualTo(images.jib("container.user").split(":")[0]);
-        }
+        });
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @EveryOverlay
     void rankingServiceKeepsItsStateOnAVolumeAndIsReachableByNameForInteractiveQueries(String overlay) {
         Manifests m = rendered(overlay);
         ServiceConfig ranking = ServiceConfig.named("ranking-service");
@@ -578,6 +559,29 @@ class KubernetesManifestsTest {
     static final List<String> KUSTOMIZATIONS = List.of("base", "overlays/local", "overlays/production");
 
     /** Renders every kustomization at once on first use (a kubectl wrapper may take seconds per call). */
+    /** Runs a test for the base and for each overlay, named by its folder under {@code k8s}. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    @interface EveryOverlay {
+    }
+
+    /** A check of one service's workload in a rendered kustomization. */
+    @FunctionalInterface
+    interface WorkloadCheck {
+        void check(Manifests m, ServiceConfig service, Map<String, Object> workload);
+    }
+
+    /** Runs {@code check} on the workload of every service in {@code overlay}, rendered; a missing one fails. */
+    private static void forEachWorkload(String overlay, WorkloadCheck check) {
+        Manifests m = rendered(overlay);
+        for (ServiceConfig service : ServiceConfig.all()) {
+            check.check(m, service, m.workload(service.name())
+                    .orElseThrow(() -> new AssertionError(overlay + ": no workload " + service.name())));
+        }
+    }
+
     static synchronized Manifests rendered(String overlay) {
         Assumptions.assumeTrue(Kustomize.available(),
                 "neither kustomize nor kubectl is on the PATH: the rendered manifests are not checked");
