@@ -29,11 +29,7 @@ final class Clients {
 
     static RegisteredClientRepository of(IdentityProperties properties) {
         IdentityProperties.Gateway gateway = properties.gateway();
-        RegisteredClient browserClient = RegisteredClient.withId(gateway.clientId())
-                .clientId(gateway.clientId())
-                .clientSecret("{noop}" + gateway.clientSecret())
-                .clientName("News platform gateway")
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        RegisteredClient browserClient = client(gateway.clientId(), gateway.clientSecret(), "News platform gateway")
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(forms(gateway.baseUrl(), "/login/oauth2/code/" + GATEWAY_REGISTRATION)))
@@ -48,15 +44,20 @@ final class Clients {
                         .build())
                 .build();
         IdentityProperties.Cli cli = properties.cli();
-        RegisteredClient mintingClient = RegisteredClient.withId(cli.clientId())
-                .clientId(cli.clientId())
-                .clientSecret("{noop}" + cli.clientSecret())
-                .clientName("infra/platform token")
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        RegisteredClient mintingClient = client(cli.clientId(), cli.clientSecret(), "infra/platform token")
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(cli.maxTimeToLive()).build())
                 .build();
         return new InMemoryRegisteredClientRepository(browserClient, mintingClient);
+    }
+
+    /** A confidential client that authenticates with its id and secret over HTTP Basic. */
+    private static RegisteredClient.Builder client(String id, String secret, String name) {
+        return RegisteredClient.withId(id)
+                .clientId(id)
+                .clientSecret("{noop}" + secret)
+                .clientName(name)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
     }
 
     /** The URI on the given base, plus its 127.0.0.1 form when the base is localhost: browsers may use either. */

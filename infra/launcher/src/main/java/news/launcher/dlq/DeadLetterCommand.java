@@ -108,11 +108,7 @@ public final class DeadLetterCommand {
     }
 
     private int list(DeadLetters letters, List<String> args) {
-        String topic = deadLetterTopic(args.remove(0));
-        Selection selection = selection(args, false);
-        List<Letter> found = letters.read(topic, selection.filter(), selection.limit());
-        out.printf("%s: %d letter%s%s%n", topic, found.size(), found.size() == 1 ? "" : "s", selection.describe());
-        for (Letter l : found) {
+        for (Letter l : selected(letters, args)) {
             out.printf("  %-34s %s  %-16s ce_id %-36s %s  <- %s%n", l.position(), l.time(), l.consumer(), l.ceId(),
                     cut(l.reason(), 100), l.originalPosition());
         }
@@ -120,11 +116,7 @@ public final class DeadLetterCommand {
     }
 
     private int show(DeadLetters letters, List<String> args) {
-        String topic = deadLetterTopic(args.remove(0));
-        Selection selection = selection(args, false);
-        List<Letter> found = letters.read(topic, selection.filter(), selection.limit());
-        out.printf("%s: %d letter%s%s%n", topic, found.size(), found.size() == 1 ? "" : "s", selection.describe());
-        for (Letter l : found) {
+        for (Letter l : selected(letters, args)) {
             out.println();
             out.printf("%s at %s%n", l.position(), l.time());
             out.printf("  reason    %s%n", l.reason());
@@ -137,6 +129,15 @@ public final class DeadLetterCommand {
             out.printf("  value     %s%n", l.valueText(4000));
         }
         return 0;
+    }
+
+    /** The letters that {@code list} and {@code show} print, after a line saying how many and which. */
+    private List<Letter> selected(DeadLetters letters, List<String> args) {
+        String topic = deadLetterTopic(args.remove(0));
+        Selection selection = selection(args, false);
+        List<Letter> found = letters.read(topic, selection.filter(), selection.limit());
+        out.printf("%s: %d letter%s%s%n", topic, found.size(), found.size() == 1 ? "" : "s", selection.describe());
+        return found;
     }
 
     private int replay(DeadLetters letters, List<String> args) {
