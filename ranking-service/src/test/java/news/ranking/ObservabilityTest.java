@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.opentelemetry.api.trace.SpanKind;
 import news.kit.cloudevents.CloudEvent;
@@ -28,7 +26,6 @@ import news.testsupport.TestInfrastructure;
 import news.testsupport.Scrape;
 import news.testsupport.Spans;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What SREs and API users get from the running service: a view's trace continued into its processing, the metrics
@@ -36,13 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest extends RealBrokerTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
 
     @Test
     void aViewsRecordIsProcessedInASpanOfItsTraceAndItsLogLineCarriesTheTraceId(CapturedOutput output) {

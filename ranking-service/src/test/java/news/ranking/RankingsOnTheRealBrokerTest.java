@@ -15,8 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.kit.cloudevents.CloudEvent;
 import news.ranking.it.IsolatedTopics;
@@ -26,20 +24,12 @@ import news.testsupport.CloudEventAssertions;
 import news.testsupport.OperabilityChecks;
 import news.testsupport.TestInfrastructure;
 import news.testsupport.TopicProbe;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The running service on the contract's topics of the real broker: events in, {@code news.rankings} and the query
  * API out, dead letters, metrics.
  */
 class RankingsOnTheRealBrokerTest extends RealBrokerTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
 
     @Test
     void viewsOnTheContractTopicsReachTheQueryApiAndNewsRankingsByTheContract() throws Exception {

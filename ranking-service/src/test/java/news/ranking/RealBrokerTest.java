@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import news.testsupport.UseNewsInfrastructure;
 import news.testsupport.Spans;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole service against the shared real broker, on the contract's topics. One context for every subclass: its
@@ -21,7 +24,13 @@ import news.testsupport.Spans;
 @Import(Spans.class)
 public abstract class RealBrokerTest {
 
+    static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @LocalServerPort
+    int port;
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void ownState(DynamicPropertyRegistry registry) {

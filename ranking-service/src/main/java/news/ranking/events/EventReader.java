@@ -225,14 +225,7 @@ public final class EventReader {
     }
 
     private static boolean bool(JsonNode p, String field) {
-        JsonNode node = p.get(field);
-        if (node == null) {
-            throw missing(field);
-        }
-        if (!node.isBoolean()) {
-            throw new Invalid("$." + field + ": " + kind(node) + " found, boolean expected");
-        }
-        return node.booleanValue();
+        return present(p, field, JsonNode::isBoolean, "boolean").booleanValue();
     }
 
     private static long time(JsonNode p, String field) {
@@ -249,14 +242,19 @@ public final class EventReader {
     }
 
     private static String string(JsonNode p, String field) {
+        return present(p, field, JsonNode::isString, "string").stringValue();
+    }
+
+    /** The field, which must be there and of the JSON type {@code expected}. */
+    private static JsonNode present(JsonNode p, String field, Predicate<JsonNode> type, String expected) {
         JsonNode node = p.get(field);
         if (node == null) {
             throw missing(field);
         }
-        if (!node.isString()) {
-            throw new Invalid("$." + field + ": " + kind(node) + " found, string expected");
+        if (!type.test(node)) {
+            throw new Invalid("$." + field + ": " + kind(node) + " found, " + expected + " expected");
         }
-        return node.stringValue();
+        return node;
     }
 
     private static String kind(JsonNode node) {
