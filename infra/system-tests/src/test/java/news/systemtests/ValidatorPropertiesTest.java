@@ -133,17 +133,7 @@ class ValidatorPropertiesTest {
                 net.jqwik.api.Tuple.of(1, Arbitraries.just((int) '\n')),
                 net.jqwik.api.Tuple.of(1, Arbitraries.oneOf(Arbitraries.integers().between(0x00, 0x09),
                         Arbitraries.integers().between(0x0B, 0x1F), Arbitraries.integers().between(0x7F, 0x9F))));
-        Arbitrary<List<Integer>> core = Arbitraries.oneOf(
-                Arbitraries.just(List.of()),
-                Combinators.combine(visible, inner.list().ofMaxSize(330), visible).as((first, middle, last) -> {
-                    List<Integer> all = new ArrayList<>();
-                    all.add(first);
-                    all.addAll(middle);
-                    all.add(last);
-                    return all;
-                }),
-                visible.list().ofMinSize(295).ofMaxSize(305), visible.list().ofSize(1));
-        return Combinators.combine(padding(), core, padding()).as(Text::new);
+        return texts(visible, inner, 330, 295, 305);
     }
 
     @Provide
@@ -153,16 +143,26 @@ class ValidatorPropertiesTest {
                 Arbitraries.integers().between(0x1F300, 0x1F64F));
         Arbitrary<Integer> inner = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, visible),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just((int) ' ')));
+        return texts(visible, inner, 220, 197, 203);
+    }
+
+    /**
+     * Empty, or {@code visible} code points at both ends with up to {@code maxInner} {@code inner} ones between, or
+     * {@code minLong} to {@code maxLong} visible ones (around a limit), or one visible one; padded with up to three
+     * spaces on either side.
+     */
+    private static Arbitrary<Text> texts(Arbitrary<Integer> visible, Arbitrary<Integer> inner, int maxInner, int minLong,
+                                         int maxLong) {
         Arbitrary<List<Integer>> core = Arbitraries.oneOf(
                 Arbitraries.just(List.of()),
-                Combinators.combine(visible, inner.list().ofMaxSize(220), visible).as((first, middle, last) -> {
+                Combinators.combine(visible, inner.list().ofMaxSize(maxInner), visible).as((first, middle, last) -> {
                     List<Integer> all = new ArrayList<>();
                     all.add(first);
                     all.addAll(middle);
                     all.add(last);
                     return all;
                 }),
-                visible.list().ofMinSize(197).ofMaxSize(203), visible.list().ofSize(1));
+                visible.list().ofMinSize(minLong).ofMaxSize(maxLong), visible.list().ofSize(1));
         return Combinators.combine(padding(), core, padding()).as(Text::new);
     }
 
