@@ -35,10 +35,7 @@ final class CommentTextPolicy {
             throw new RuleViolation(Rule.TEXT_TOO_LONG, "The comment has " + length
                     + " characters (Unicode code points, after trimming); at most " + MAX_CODE_POINTS + " are allowed.");
         }
-        int position = 0;
-        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-            int cp = text.codePointAt(i);
-            position++;
+        eachCodePoint(text, (position, cp) -> {
             if (Character.getType(cp) == Character.SURROGATE) {
                 throw new RuleViolation(Rule.TEXT_INVALID_CHARACTER, "Character " + position
                         + " is an unpaired UTF-16 surrogate (" + codePoint(cp) + "), which is not text.");
@@ -47,12 +44,26 @@ final class CommentTextPolicy {
                 throw new RuleViolation(Rule.TEXT_CONTROL_CHARACTER, "Character " + position + " is the control character "
                         + codePoint(cp) + "; the only control character allowed is the line feed (U+000A).");
             }
-        }
+        });
         blockedWords.firstIn(text).ifPresent(word -> {
             throw new RuleViolation(Rule.TEXT_BLOCKED_WORD,
                     "The comment contains the blocked word '" + word + "'; rephrase it without that word.");
         });
         return text;
+    }
+
+    /** What a policy checks of one code point, at its position (1 for the first) in the text. */
+    @FunctionalInterface
+    interface CodePointCheck {
+        void check(int position, int codePoint);
+    }
+
+    /** Checks every code point of {@code text} in order; an unpaired surrogate is a code point of its own. */
+    static void eachCodePoint(String text, CodePointCheck check) {
+        int position = 0;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            check.check(++position, text.codePointAt(i));
+        }
     }
 
     static String trim(String text) {

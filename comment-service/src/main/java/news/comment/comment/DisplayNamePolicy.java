@@ -51,16 +51,13 @@ final class DisplayNamePolicy {
             throw new RuleViolation(Rule.NAME_TOO_LONG, "Your display name (the name of your account) has " + length
                     + " characters; at most " + MAX_CODE_POINTS + " are allowed. Shorten it in your account settings.");
         }
-        int position = 0;
-        for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i))) {
-            int cp = name.codePointAt(i);
-            position++;
+        CommentTextPolicy.eachCodePoint(name, (position, cp) -> {
             if (invisible(cp)) {
                 throw new RuleViolation(Rule.NAME_CONTROL_CHARACTER, "Character " + position
                         + " of your display name is " + String.format("U+%04X", cp) + ", a control, format or"
                         + " separator character that can hide or reorder text; remove it in your account settings.");
             }
-        }
+        });
         String key = comparable(name);
         if (reservedKeys.contains(key)) {
             String which = reserved.stream().filter(r -> comparable(r).equals(key)).findFirst().orElseThrow();
