@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +44,7 @@ import org.springframework.util.FileSystemUtils;
 import news.contracts.EventContracts;
 import news.contracts.TopicCatalog;
 import news.contracts.TopicSpec;
+import news.launcher.Http;
 import news.launcher.KafkaBroker;
 import news.launcher.Layout;
 import news.launcher.ManagedProcess;
@@ -79,7 +76,6 @@ class ScaleOutProofTest {
     private static final String FORWARDED = "X-Ranking-Forwarded";
     private static final int ARTICLES = 14;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     @RegisterExtension
     final StartedProcesses started = new StartedProcesses();
@@ -380,18 +376,8 @@ class ScaleOutProofTest {
     }
 
     /** The body of a 200, or null for anything else (503 while rebalancing, connection refused after a kill). */
-    private String get(String url, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+    private static String get(String url, Map<String, String> headers) {
+        return Http.bodyIfOk(url, headers);
     }
 
     /** The service jar as infra/platform runs it: only its port, the broker and (ranking) the state folder differ. */

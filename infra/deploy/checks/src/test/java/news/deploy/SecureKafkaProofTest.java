@@ -378,17 +378,8 @@ class SecureKafkaProofTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String get(int port, String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+    private static String get(int port, String path) {
+        return Http.bodyIfOk("http://127.0.0.1:" + port + path, Map.of());
     }
 
     private void run(List<String> command) throws Exception {
