@@ -1,24 +1,15 @@
 package news.article;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import news.testsupport.OperabilityChecks;
-import news.testsupport.UseNewsInfrastructure;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UseNewsInfrastructure
+@ArticleServiceTest
 class ArticleServiceApplicationTest {
 
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
-
     @Test
-    void startsAgainstTheRealBrokerAndStoreAndIsOperable() {
-        OperabilityChecks.assertOperable(port, managementPort, "article-service");
+    void startsAgainstTheRealBrokerAndStoreAndIsOperable(ApplicationContext service) {
+        OperabilityChecks.assertOperable(service, "article-service");
     }
 }

@@ -13,10 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
 import news.testsupport.CloudEventAssertions;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
@@ -25,14 +24,8 @@ import tools.jackson.databind.JsonNode;
 @ArticleServiceTest
 class ConcurrencyTest {
 
-    @LocalServerPort
-    int port;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void aStaleIfMatchIs412AndChangesNothing() {

@@ -14,24 +14,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
 import tools.jackson.databind.JsonNode;
 
 /** Keyset paging: a reader paging through a section sees every article once, whatever editors publish meanwhile. */
 @ArticleServiceTest
 class CursorPagingTest {
 
-    @LocalServerPort
-    int port;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     record Item(String id, Instant publishedAt) {
     }

@@ -12,8 +12,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
 import news.testsupport.CloudEventAssertions;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
@@ -26,14 +26,12 @@ class DemoContentTest {
     static final Set<String> CREATE_FIELDS = Set.of("title", "section", "source", "byline", "body", "tags", "publish",
             "editorPick");
 
-    @LocalServerPort
-    int port;
+    @ServiceClient
     Api api;
     JsonNode demo;
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(port);
         demo = Api.json(Files.readString(DEMO));
     }
 

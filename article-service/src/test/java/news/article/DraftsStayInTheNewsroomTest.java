@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
@@ -29,14 +28,8 @@ class DraftsStayInTheNewsroomTest {
     static final List<String> TOKENS = Arrays.asList(null, Api.READER, Api.EDITOR);
     static final List<String> NOT_EDITORS = Arrays.asList(null, Api.READER);
 
-    @LocalServerPort
-    int port;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void aDraftIsInNoListIsNotFoundWithoutAnEditorsTokenTakesNoViewsAndNeverReachesATopic() {

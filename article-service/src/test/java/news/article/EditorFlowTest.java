@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import news.testsupport.ServiceClient;
 import news.testsupport.CloudEventAssertions;
 import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
@@ -28,16 +27,10 @@ class EditorFlowTest {
     static final String EVE = TestTokens.withRoles("eve", "Eve Moreau", List.of("editor"));
     static final String SAM = TestTokens.withRoles("sam-7f3a", "Sam Okafor", List.of("editor", "reader"));
 
-    @LocalServerPort
-    int port;
     @Autowired
     MongoTemplate mongo;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void createPublishUpdateUnpublishEmitsPublishedUpdatedUnpublishedWithTheVersionsOfTheArticle() {

@@ -17,8 +17,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
 import news.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -29,15 +29,13 @@ class NewsroomApiTest {
     static final String EVE = EditorFlowTest.EVE;
     static final String SAM = EditorFlowTest.SAM;
 
-    @LocalServerPort
-    int port;
+    @ServiceClient
     Api api;
     /** A word no other test's titles have, so that a search for it finds this test's articles only. */
     String marker;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         marker = "nr" + UUID.randomUUID().toString().replace("-", "");
     }
 

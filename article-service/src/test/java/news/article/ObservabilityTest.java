@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
+import news.testsupport.TestHttp;
 import news.testsupport.OpenApiDocuments;
-import news.testsupport.OperabilityChecks;
 import news.testsupport.TopicProbe;
 import news.testsupport.Scrape;
 import tools.jackson.databind.JsonNode;
@@ -26,17 +24,10 @@ import tools.jackson.databind.JsonNode;
 @ArticleServiceTest
 class ObservabilityTest {
 
-
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
+    @ServiceClient(management = true)
+    TestHttp actuator;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void aViewsTraceGoesOnItsRecordOnNewsArticleViewsAsAChildOfTheServicesSpan() {
@@ -81,7 +72,7 @@ class ObservabilityTest {
             views.await(TopicProbe.withKey(id), 1);
             shares.await(TopicProbe.withKey(id), 1);
         }
-        String body = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
+        String body = actuator.get("/actuator/prometheus").body();
         Scrape scrape = Scrape.kept("article-service", body);
 
         assertThat(scrape.names()).containsAll(Scrape.required("article-service"))
@@ -100,8 +91,8 @@ class ObservabilityTest {
 
     @Test
     void livenessDependsOnNothingAndReadinessOnTheStore() {
-        String livenessBody = OperabilityChecks.get(managementPort, "/actuator/health/liveness").body();
-        String readinessBody = OperabilityChecks.get(managementPort, "/actuator/health/readiness").body();
+        String livenessBody = actuator.get("/actuator/health/liveness").body();
+        String readinessBody = actuator.get("/actuator/health/readiness").body();
         JsonNode liveness = Api.json(livenessBody);
         JsonNode readiness = Api.json(readinessBody);
 
@@ -113,7 +104,7 @@ class ObservabilityTest {
 
     @Test
     void theOpenApiDocumentDescribesTheArticleApi() {
-        HttpResponse<String> docs = OperabilityChecks.get(port, "/v3/api-docs");
+        HttpResponse<String> docs = api.get("/v3/api-docs");
 
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode paths = Api.json(docs.body()).path("paths");

@@ -28,8 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.testsupport.ServiceClient;
+import news.testsupport.TestHttp;
 import news.kit.outbox.OutboxProperties;
 import news.kit.outbox.OutboxRelay;
 import news.testsupport.CloudEventAssertions;
@@ -65,14 +65,13 @@ class OutboxReliabilityTest {
     static final String TOPIC = "news.article-events";
     static StandaloneKafka kafka;
 
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
+    @ServiceClient(management = true)
+    TestHttp actuator;
     @Autowired
     MongoTemplate mongo;
     @Autowired
     OutboxRelay relay;
+    @ServiceClient
     Api api;
 
     @DynamicPropertySource
@@ -90,7 +89,6 @@ class OutboxReliabilityTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         awaitEmptyOutboxes();
     }
 
@@ -198,9 +196,9 @@ class OutboxReliabilityTest {
         String id = api.publishedArticle("Views").path("id").asString();
         assertThat(api.send("POST", "/api/articles/" + id + "/views", null, null, (String) null, Map.of()).statusCode())
                 .isEqualTo(202);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Prometheus.value(managementPort,
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Prometheus.value(actuator,
                 "news_events_published_total", Map.of("topic", "news.article-views")) >= 1);
-        double dropped = Prometheus.value(managementPort, "news_views_dropped_total", Map.of());
+        double dropped = Prometheus.value(actuator, "news_views_dropped_total", Map.of());
 
         kafka.stop();
         try {
@@ -209,7 +207,7 @@ class OutboxReliabilityTest {
                         "{\"readerId\":\"offline-reader\"}", Map.of()), 202);
             }
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(Prometheus.value(managementPort, "news_views_dropped_total", Map.of())).isEqualTo(dropped + 20));
+                    assertThat(Prometheus.value(actuator, "news_views_dropped_total", Map.of())).isEqualTo(dropped + 20));
         } finally {
             kafka.restart();
         }

@@ -2,7 +2,7 @@ package news.article;
 
 import java.util.Map;
 
-import news.testsupport.OperabilityChecks;
+import news.testsupport.TestHttp;
 
 /** Reads one sample from the service's {@code /actuator/prometheus}. */
 final class Prometheus {
@@ -11,8 +11,8 @@ final class Prometheus {
     }
 
     /** The value of the sample with this name whose labels include all of {@code labels}; 0 when there is none. */
-    static double value(int managementPort, String name, Map<String, String> labels) {
-        String body = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
+    static double value(TestHttp actuator, String name, Map<String, String> labels) {
+        String body = actuator.get("/actuator/prometheus").body();
         double sum = 0;
         for (String line : body.split("\n")) {
             if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {

@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
 import tools.jackson.databind.JsonNode;
 
 /** What readers get: the article as pages show it, by id, by slug and in newest-first lists. */
@@ -21,14 +20,8 @@ class ReaderApiTest {
     static final List<String> READER_FIELDS = List.of("id", "slug", "title", "section", "source", "byline", "body",
             "tags", "editorPick", "publishedAt", "updatedAt");
 
-    @LocalServerPort
-    int port;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void aPublishedArticleHasTheDesignShapeAndItsVersionAsETag() {

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
+import news.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,26 +20,20 @@ class ReaderCopiesTest {
 
     private static final Map<String, String> HITS = Map.of("cache", "reader-articles", "result", "hit");
 
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
+    @ServiceClient(management = true)
+    TestHttp actuator;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void aSecondReadOfAPublishedArticleComesFromMemory() {
         String id = api.publishedArticle("Navy").path("id").asString();
         assertThat(api.get("/api/articles/" + id).statusCode()).isEqualTo(200);
-        double hits = Prometheus.value(managementPort, "cache_gets_total", HITS);
+        double hits = Prometheus.value(actuator, "cache_gets_total", HITS);
 
         assertThat(api.get("/api/articles/" + id).statusCode()).isEqualTo(200);
 
-        assertThat(Prometheus.value(managementPort, "cache_gets_total", HITS)).isEqualTo(hits + 1);
+        assertThat(Prometheus.value(actuator, "cache_gets_total", HITS)).isEqualTo(hits + 1);
     }
 
     @Test

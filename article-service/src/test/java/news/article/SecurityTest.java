@@ -9,15 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import news.testsupport.ServiceClient;
 import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
@@ -26,16 +25,10 @@ import tools.jackson.databind.JsonNode;
 @ArticleServiceTest
 class SecurityTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     MongoTemplate mongo;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     static Stream<Arguments> editorCalls() {
         String body = Api.write(Api.article("Unauthorised " + UUID.randomUUID(), "Army"));

@@ -13,24 +13,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
 import tools.jackson.databind.JsonNode;
 
 /** Slugs come from the title, are unique and never change. */
 @ArticleServiceTest
 class SlugTest {
 
-    @LocalServerPort
-    int port;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void theSameTitleTwiceGetsANumberedSlug() {

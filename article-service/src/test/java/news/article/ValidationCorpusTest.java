@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import news.testsupport.ServiceClient;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
@@ -41,10 +41,9 @@ class ValidationCorpusTest {
     static final String MARKER = "corpus-" + UUID.randomUUID();
     static final int MIB = 1024 * 1024;
 
-    @LocalServerPort
-    int port;
     @Autowired
     MongoTemplate mongo;
+    @ServiceClient
     Api api;
     JsonNode existing;
     TopicProbe articleEvents;
@@ -53,7 +52,6 @@ class ValidationCorpusTest {
 
     @BeforeAll
     void setUp() {
-        api = new Api(port);
         articleEvents = TopicProbe.tail(EditorFlowTest.TOPIC);
         views = TopicProbe.tail("news.article-views");
         shares = TopicProbe.tail("news.article-shares");

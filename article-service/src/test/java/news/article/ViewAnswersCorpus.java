@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
+import news.testsupport.TestHttp;
 import news.testsupport.TopicProbe;
 
 /**
@@ -29,16 +28,10 @@ abstract class ViewAnswersCorpus {
 
     private static final String VIEWS = "news.article-views";
 
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
+    @ServiceClient(management = true)
+    TestHttp actuator;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     /** One request of the corpus and the status both paths must give it. */
     private record Case(String name, int status, String contentType, BodyPublisher body, Map<String, String> headers,
@@ -75,7 +68,8 @@ abstract class ViewAnswersCorpus {
         cases.add(new Case("charset parameter, upper-case type", 202, "APPLICATION/JSON; charset=UTF-8",
                 BodyPublishers.ofString("{}"), Map.of(), "", false));
         cases.add(new Case("text/plain", 415, "text/plain", BodyPublishers.ofString("hello"), Map.of(), "", false));
-        cases.add(new Case("a chunked body", 202, "application/json", chunked("{\"readerId\":\"chunked\"}"), Map.of(),
+        cases.add(new Case("a chunked body", 202, "application/json",
+                TestHttp.chunked("{\"readerId\":\"chunked\"}".getBytes(StandardCharsets.UTF_8)), Map.of(),
                 "", false));
         cases.add(new Case("a query string", 202, "application/json", BodyPublishers.ofString("{}"), Map.of(),
                 "?utm_source=newsletter", false));
@@ -117,10 +111,5 @@ abstract class ViewAnswersCorpus {
             views.assertNone(record -> refused.contains(record.key()), Duration.ofSeconds(1));
             assertThat(views.seen().stream().filter(r -> accepted.contains(r.key()))).hasSize(accepted.size());
         }
-    }
-
-    /** A body of unknown length, which the client sends chunked. */
-    private static BodyPublisher chunked(String body) {
-        return BodyPublishers.fromPublisher(BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 }

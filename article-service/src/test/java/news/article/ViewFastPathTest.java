@@ -12,7 +12,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import jakarta.servlet.Filter;
-import news.testsupport.OperabilityChecks;
 import news.testsupport.Scrape;
 import news.testsupport.TopicProbe;
 
@@ -64,7 +63,7 @@ class ViewFastPathTest extends ViewAnswersCorpus {
     }
 
     private double acceptedViews() throws Exception {
-        Scrape scrape = Scrape.kept("article-service", OperabilityChecks.get(managementPort, "/actuator/prometheus").body());
+        Scrape scrape = Scrape.kept("article-service", actuator.get("/actuator/prometheus").body());
         return scrape.samples().stream()
                 .filter(s -> s.name().equals("http_server_requests_seconds_count")
                         && "/api/articles/{articleId}/views".equals(s.labels().get("uri"))

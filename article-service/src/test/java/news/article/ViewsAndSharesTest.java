@@ -19,11 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
+import news.testsupport.TestHttp;
 import news.testsupport.CloudEventAssertions;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
@@ -39,16 +38,10 @@ class ViewsAndSharesTest {
     static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/131.0.0.0 Safari/537.36";
 
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
+    @ServiceClient(management = true)
+    TestHttp actuator;
+    @ServiceClient
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void aSignedInReadersViewIsHashedFromTheTokensSubjectWhateverReaderIdTheBodyNames() {
@@ -210,23 +203,23 @@ class ViewsAndSharesTest {
     void viewsAreCountedAndAnsweredFromTheCacheNotTheStore() {
         String id = api.publishedArticle("Views").path("id").asString();
         assertThat(view(id, null, Map.of("User-Agent", CHROME)).statusCode()).isEqualTo(202);
-        double misses = Prometheus.value(managementPort, "cache_gets_total", Map.of("cache", "published-articles", "result", "miss"));
-        double accepted = Prometheus.value(managementPort, "news_views_accepted_total", Map.of("agent", "human"));
-        double published = Prometheus.value(managementPort, "news_events_published_total",
+        double misses = Prometheus.value(actuator, "cache_gets_total", Map.of("cache", "published-articles", "result", "miss"));
+        double accepted = Prometheus.value(actuator, "news_views_accepted_total", Map.of("agent", "human"));
+        double published = Prometheus.value(actuator, "news_events_published_total",
                 Map.of("topic", VIEWS, "type", "news.article.viewed"));
 
         for (int i = 0; i < 20; i++) {
             assertThat(view(id, "{\"readerId\":\"r" + i + "\"}", Map.of("User-Agent", CHROME)).statusCode()).isEqualTo(202);
         }
 
-        assertThat(Prometheus.value(managementPort, "cache_gets_total", Map.of("cache", "published-articles", "result", "miss")))
+        assertThat(Prometheus.value(actuator, "cache_gets_total", Map.of("cache", "published-articles", "result", "miss")))
                 .as("no store look-up for a cached article").isEqualTo(misses);
-        assertThat(Prometheus.value(managementPort, "news_views_accepted_total", Map.of("agent", "human")))
+        assertThat(Prometheus.value(actuator, "news_views_accepted_total", Map.of("agent", "human")))
                 .isEqualTo(accepted + 20);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Prometheus.value(managementPort,
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Prometheus.value(actuator,
                 "news_events_published_total", Map.of("topic", VIEWS, "type", "news.article.viewed")))
                 .isGreaterThanOrEqualTo(published + 20));
-        assertThat(Prometheus.value(managementPort, "news_views_dropped_total", Map.of())).isZero();
+        assertThat(Prometheus.value(actuator, "news_views_dropped_total", Map.of())).isZero();
     }
 
     private HttpResponse<String> view(String id, String body, Map<String, String> headers) {

@@ -59,8 +59,8 @@ class AuthorIdentityTest extends IntegrationTest {
             assertThat(api.get("/api/articles/" + articleId + "/comments").body()).contains(authorId)
                     .doesNotContain(subject);
             assertThat(api.get("/api/comments/" + commentId).body()).contains(authorId).doesNotContain(subject);
-            HttpResponse<String> queue = api.send(api.request("/api/newsroom/comments?limit=50",
-                    TestTokens.editor(newId("editor"))).GET());
+            HttpResponse<String> queue = api.get("/api/newsroom/comments?limit=50",
+                    TestTokens.editor(newId("editor")));
             assertThat(queue.statusCode()).isEqualTo(200);
             assertThat(queue.body()).contains(authorId).doesNotContain(subject);
 

@@ -3,12 +3,11 @@ package news.comment;
 import static news.testsupport.TopicProbe.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import news.kit.web.ProblemDetailsAdvice;
 
+import news.testsupport.TestHttp;
 import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
@@ -55,14 +55,12 @@ class BadInputTest extends IntegrationTest {
             expect(api.post(path, reader, "[\"text\"]"), 400, null);
             expect(api.post(path, reader, "\"just a string\""), 400, null);
             expect(api.post(path, reader, ""), 400, null);
-            expect(api.send(api.request(path, reader).header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofString("hello"))), 415, null);
+            expect(api.send("POST", path, reader, "text/plain", "hello", Map.of()), 415, null);
 
             String huge = "{\"text\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
             expect(api.post(path, reader, huge), 413, null);
-            expect(api.send(api.request(path, reader).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(
-                            () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))), 413, null);
+            expect(api.send("POST", path, reader, "application/json",
+                    TestHttp.chunked(huge.getBytes(StandardCharsets.UTF_8)), Map.of()), 413, null);
 
             expect(api.post(path, null, "{\"text\":\"no token\"}"), 401, null);
             expect(api.post(path, "not-a-jwt", "{\"text\":\"garbage token\"}"), 401, null);

@@ -134,11 +134,11 @@ class CommentFlowTest extends IntegrationTest {
         String bob = TestTokens.reader(newId("bob"));
         JsonNode posted = Api.json(api.postComment(articleId, alice, "my own words")).get("author");
 
-        HttpResponse<String> me = api.send(api.request("/api/authors/me", alice).GET());
+        HttpResponse<String> me = api.get("/api/authors/me", alice);
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         assertThat(Api.json(me)).as("the same id and name as on her comment").isEqualTo(posted);
-        assertThat(Api.json(api.send(api.request("/api/authors/me", bob).GET())).get("id").asString())
+        assertThat(Api.json(api.get("/api/authors/me", bob)).get("id").asString())
                 .as("another reader's id").isNotEqualTo(posted.get("id").asString());
 
         HttpResponse<String> anonymous = api.get("/api/authors/me");
@@ -146,7 +146,7 @@ class CommentFlowTest extends IntegrationTest {
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         String refusedName = TestTokens.withRoles(newId("carol"), "Editors", List.of("reader"));
-        assertThat(Api.json(api.send(api.request("/api/authors/me", refusedName).GET())).path("name").isNull())
+        assertThat(Api.json(api.get("/api/authors/me", refusedName)).path("name").isNull())
                 .as("a name the policy refuses is not offered as hers").isTrue();
     }
 

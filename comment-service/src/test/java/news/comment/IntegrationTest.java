@@ -11,34 +11,36 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import news.testsupport.UseNewsInfrastructure;
+import news.testsupport.ServiceClient;
+import news.testsupport.ServiceClientExtension;
 import news.testsupport.Spans;
+import news.testsupport.TestHttp;
+import news.testsupport.UseNewsInfrastructure;
 
 /**
- * The service as it runs, on the shared real broker and store. Every subclass has the same configuration as
- * {@link CommentServiceApplicationTest}, so all of them share one application context (one consumer of
- * {@code news.article-events}); the spans it ends are kept in {@link Spans}. Tests make their own articles, authors and client addresses, so they never see each
- * other's comments or rate limits.
+ * The service as it runs, on the shared real broker and store. Every subclass shares one application context (one
+ * consumer of {@code news.article-events}); the spans it ends are kept in {@link Spans}. Tests make their own articles, authors and
+ * client addresses (each {@link Api} has one), so they never see each other's comments or rate limits.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseNewsInfrastructure
 @Import(Spans.class)
+@ExtendWith(ServiceClientExtension.class)
 abstract class IntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
+    @ServiceClient
+    Api api;
+    @ServiceClient(management = true)
+    TestHttp actuator;
 
     @Autowired
     MongoTemplate mongo;
@@ -46,17 +48,15 @@ abstract class IntegrationTest {
     @Autowired
     MeterRegistry meters;
 
-    Api api;
     ArticleEventsProducer articleEvents;
 
     @BeforeEach
-    void openClients() {
-        api = new Api(port);
+    void openProducer() {
         articleEvents = new ArticleEventsProducer();
     }
 
     @AfterEach
-    void closeClients() {
+    void closeProducer() {
         articleEvents.close();
     }
 

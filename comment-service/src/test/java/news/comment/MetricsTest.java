@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import news.testsupport.OperabilityChecks;
 import news.testsupport.TestTokens;
 
 /** The service's own metrics, as Prometheus scrapes them: names under news_, low-cardinality tags. */
@@ -20,7 +19,7 @@ class MetricsTest extends IntegrationTest {
         api.postComment(articleId, token, "three");
         api.postComment(articleId, token, "four");
 
-        String scrape = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
+        String scrape = actuator.get("/actuator/prometheus").body();
 
         assertThat(scrape).containsPattern("(?m)^news_comments_posted_total\\{application=\"comment-service\"} [1-9]")
                 .containsPattern("(?m)^news_comments_rejected_total\\{application=\"comment-service\",reason=\"text-empty\"} [1-9]")

@@ -34,7 +34,7 @@ class ModerationQueueTest extends IntegrationTest {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
             posted.add(Api.json(answer));
         }
-        HttpResponse<String> queue = api.send(api.request(QUEUE + "?limit=50", TestTokens.editor("eve")).GET());
+        HttpResponse<String> queue = api.get(QUEUE + "?limit=50", TestTokens.editor("eve"));
 
         assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
         assertThat(queue.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
@@ -60,7 +60,7 @@ class ModerationQueueTest extends IntegrationTest {
         int pages = 0;
         do {
             String path = QUEUE + "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor);
-            JsonNode page = Api.json(api.send(api.request(path, TestTokens.editor("eve")).GET()));
+            JsonNode page = Api.json(api.get(path, TestTokens.editor("eve")));
             for (JsonNode item : page.get("items")) {
                 assertThat(seen.add(item.get("id").stringValue())).as("no comment twice").isTrue();
             }
@@ -77,11 +77,11 @@ class ModerationQueueTest extends IntegrationTest {
     @Test
     void onlyEditorsMayReadTheQueueAndBadParametersAreProblemDetails() {
         assertThat(api.get(QUEUE).statusCode()).as("no token").isEqualTo(401);
-        assertThat(api.send(api.request(QUEUE, TestTokens.reader("alice")).GET()).statusCode()).as("a reader")
+        assertThat(api.get(QUEUE, TestTokens.reader("alice")).statusCode()).as("a reader")
                 .isEqualTo(403);
 
         for (String bad : List.of("?limit=0", "?limit=51", "?cursor=not-a-cursor")) {
-            HttpResponse<String> answer = api.send(api.request(QUEUE + bad, TestTokens.editor("eve")).GET());
+            HttpResponse<String> answer = api.get(QUEUE + bad, TestTokens.editor("eve"));
             assertThat(answer.statusCode()).as(bad).isEqualTo(400);
             assertThat(answer.headers().firstValue("Content-Type")).as(bad).hasValue("application/problem+json");
             assertThat(Api.json(answer).get("errors").get(0).get("field").stringValue()).as(bad)

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import news.testsupport.OpenApiDocuments;
-import news.testsupport.OperabilityChecks;
 import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
 import news.testsupport.Scrape;
@@ -35,10 +34,9 @@ class ObservabilityTest extends IntegrationTest {
         String articleId = publishedArticle();
         String trace = newTraceparent();
         try (TopicProbe events = TopicProbe.tail("news.comment-events")) {
-            HttpResponse<String> posted = api.send(api.request("/api/articles/" + articleId + "/comments",
-                            TestTokens.reader(newId("traced")))
-                    .header("Content-Type", "application/json").header("traceparent", trace)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"traced comment\"}")));
+            HttpResponse<String> posted = api.send("POST", "/api/articles/" + articleId + "/comments",
+                    TestTokens.reader(newId("traced")), "application/json", "{\"text\":\"traced comment\"}",
+                    Map.of("traceparent", trace));
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
 
             ConsumerRecord<String, byte[]> record = events.await(TopicProbe.withKey(articleId)
@@ -86,7 +84,7 @@ class ObservabilityTest extends IntegrationTest {
         Awaitility.await("the binder's consumer lag gauge").atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> scrape().names().contains("spring_cloud_stream_binder_kafka_offset"));
 
-        String body = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
+        String body = actuator.get("/actuator/prometheus").body();
         Scrape scrape = Scrape.kept("comment-service", body);
 
         assertThat(scrape.names()).containsAll(Scrape.required("comment-service"))
@@ -100,8 +98,8 @@ class ObservabilityTest extends IntegrationTest {
 
     @Test
     void livenessDependsOnNothingAndReadinessOnTheStoreAndTheReplicasConsumer() {
-        String livenessBody = OperabilityChecks.get(managementPort, "/actuator/health/liveness").body();
-        String readinessBody = OperabilityChecks.get(managementPort, "/actuator/health/readiness").body();
+        String livenessBody = actuator.get("/actuator/health/liveness").body();
+        String readinessBody = actuator.get("/actuator/health/readiness").body();
         JsonNode liveness = Api.JSON.readTree(livenessBody);
         JsonNode readiness = Api.JSON.readTree(readinessBody);
 
@@ -116,7 +114,7 @@ class ObservabilityTest extends IntegrationTest {
 
     @Test
     void theOpenApiDocumentDescribesTheCommentApi() {
-        HttpResponse<String> docs = OperabilityChecks.get(port, "/v3/api-docs");
+        HttpResponse<String> docs = api.get("/v3/api-docs");
 
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode document = Api.JSON.readTree(docs.body());
@@ -127,7 +125,7 @@ class ObservabilityTest extends IntegrationTest {
     }
 
     private Scrape scrape() {
-        return Scrape.of(OperabilityChecks.get(managementPort, "/actuator/prometheus").body());
+        return Scrape.of(actuator.get("/actuator/prometheus").body());
     }
 
     static String newTraceparent() {

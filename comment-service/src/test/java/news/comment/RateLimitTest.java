@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import news.testsupport.ServiceClient;
 import news.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +38,7 @@ class RateLimitTest extends IntegrationTest {
     }
 
     @Test
-    void oneClientAddressIsLimitedAcrossManyAuthors() {
+    void oneClientAddressIsLimitedAcrossManyAuthors(@ServiceClient Api otherAddress) {
         String articleId = publishedArticle();
         for (int i = 0; i < 10; i++) {
             assertThat(api.postComment(articleId, TestTokens.reader(newId("crowd")), "comment " + i).statusCode())
@@ -48,7 +49,6 @@ class RateLimitTest extends IntegrationTest {
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(Api.json(limited).get("limit").stringValue()).isEqualTo("client");
 
-        Api otherAddress = new Api(port);
         assertThat(otherAddress.postComment(articleId, TestTokens.reader(newId("crowd")), "from elsewhere").statusCode())
                 .isEqualTo(201);
     }

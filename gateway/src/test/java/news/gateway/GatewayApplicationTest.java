@@ -2,8 +2,7 @@ package news.gateway;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import news.testsupport.OperabilityChecks;
 import news.testsupport.UseNewsInfrastructure;
@@ -12,13 +11,8 @@ import news.testsupport.UseNewsInfrastructure;
 @UseNewsInfrastructure
 class GatewayApplicationTest {
 
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
-
     @Test
-    void startsAgainstTheRealBrokerAndStoreAndIsOperable() {
-        OperabilityChecks.assertOperable(port, managementPort, "gateway");
+    void startsAgainstTheRealBrokerAndStoreAndIsOperable(ApplicationContext service) {
+        OperabilityChecks.assertOperable(service, "gateway");
     }
 }

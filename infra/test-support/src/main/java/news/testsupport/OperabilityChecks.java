@@ -2,15 +2,13 @@ package news.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * What every service must offer SREs, checked over real HTTP against a running service: liveness and readiness
@@ -19,12 +17,14 @@ import org.awaitility.Awaitility;
  */
 public final class OperabilityChecks {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private OperabilityChecks() {
     }
 
-    public static void assertOperable(int port, int managementPort, String application) {
+    /** Checks the service that {@code service}, a Spring Boot test's context on random ports, runs as {@code application}. */
+    public static void assertOperable(ApplicationContext service, String application) {
+        Environment environment = service.getEnvironment();
+        int port = environment.getRequiredProperty("local.server.port", Integer.class);
+        int managementPort = environment.getRequiredProperty("local.management.port", Integer.class);
         assertThat(managementPort).as("actuator has a port of its own").isNotEqualTo(port);
         Awaitility.await("readiness of " + application).atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200));
@@ -54,14 +54,6 @@ public final class OperabilityChecks {
     }
 
     public static HttpResponse<String> get(int port, String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " on port " + port + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.local(port).get(path);
     }
 }
