@@ -3,8 +3,6 @@ package news.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import news.testsupport.NewArticle;
 import news.testsupport.TestHttp;
 import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
@@ -58,15 +57,8 @@ final class Api extends TestHttp {
         return article;
     }
 
-    /** A valid create body with a unique title. */
+    /** A valid create body. */
     static Map<String, Object> article(String title, String section) {
-        Map<String, Object> article = new LinkedHashMap<>();
-        article.put("title", title);
-        article.put("section", section);
-        article.put("source", "Defense Wire");
-        article.put("byline", Map.of("name", "Mina Park", "email", "mina.park@example.com"));
-        article.put("body", List.of("First paragraph of " + title + ".", "Second paragraph."));
-        article.put("tags", List.of("test"));
-        return article;
+        return NewArticle.body(title, section);
     }
 }

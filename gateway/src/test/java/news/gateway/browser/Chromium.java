@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import news.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the browser tests share: where Chromium, chromedriver, axe-core and the stack are, a headless Chromium with a
@@ -42,8 +39,8 @@ final class Chromium implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of(System.getProperty("news.browser.screenshots", "../docs/screenshots"));
     static final Path AXE = Path.of(System.getProperty("news.browser.axe",
             "src/test/browser/node_modules/axe-core/axe.min.js"));
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The running platform, through its gateway, as an API client of it. */
+    static final TestHttp PLATFORM = new TestHttp(BASE_URL);
 
     final ChromeDriver driver;
     private final Path profile;
@@ -99,7 +96,7 @@ final class Chromium implements AutoCloseable {
         assertThat(result.toString()).doesNotStartWith("ERROR");
         List<String> serious = new ArrayList<>();
         List<String> minor = new ArrayList<>();
-        for (JsonNode violation : JSON.readTree(result.toString())) {
+        for (JsonNode violation : TestHttp.json(result.toString())) {
             String line = violation.path("impact").asString() + " " + violation.path("id").asString() + ": "
                     + violation.path("help").asString() + " (" + violation.path("nodes").size() + " nodes)";
             String impact = violation.path("impact").asString();
@@ -122,29 +119,9 @@ final class Chromium implements AutoCloseable {
                 .mint().mint(subject, name, role, Duration.ofMinutes(30));
     }
 
-    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(10));
-    }
-
-    /** Sends a request with a JSON body (or none) and a bearer token, as an API client of the platform would. */
-    static HttpResponse<String> send(HttpRequest.Builder request, String token)
-            throws IOException, InterruptedException {
-        return HTTP.send(request.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpRequest.BodyPublisher json(Object body) {
-        return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-    }
-
     /** Posts a comment through the gateway with a token of the platform's provider; the answer as it came. */
-    static HttpResponse<String> postComment(String articleId, String token, String text)
-            throws IOException, InterruptedException {
-        return send(request("/api/articles/" + articleId + "/comments").POST(json(Map.of("text", text))), token);
+    static HttpResponse<String> postComment(String articleId, String token, String text) {
+        return PLATFORM.post("/api/articles/" + articleId + "/comments", token, Map.of("text", text));
     }
 
     /**

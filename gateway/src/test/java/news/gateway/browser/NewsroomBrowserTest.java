@@ -3,7 +3,6 @@ package news.gateway.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import news.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,7 +48,7 @@ class NewsroomBrowserTest extends BrowserTest {
 
         private static boolean stackRuns() {
             try {
-                return Chromium.get("/api/pages/home").statusCode() == 200;
+                return Chromium.PLATFORM.get("/api/pages/home").statusCode() == 200;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
@@ -96,8 +96,8 @@ class NewsroomBrowserTest extends BrowserTest {
         chromium.assertNoSeriousAccessibilityViolations("newsroom editor");
         chromium.screenshot("newsroom-editor.png");
 
-        assertThat(Chromium.get("/api/pages/home").body()).as("a draft is not on the home page").doesNotContain(id);
-        assertThat(Chromium.get("/api/articles/" + id).statusCode()).as("nor readable by readers").isEqualTo(404);
+        assertThat(Chromium.PLATFORM.get("/api/pages/home").body()).as("a draft is not on the home page").doesNotContain(id);
+        assertThat(Chromium.PLATFORM.get("/api/articles/" + id).statusCode()).as("nor readable by readers").isEqualTo(404);
 
         driver.get(BASE_URL + "/newsroom?status=draft&q=" + word);
         Awaitility.await("found by the list's search").atMost(WAIT).until(() -> rows().stream()
@@ -137,15 +137,15 @@ class NewsroomBrowserTest extends BrowserTest {
         // the list itself: on the home page a headline shows in one list only, and Popular Now, first to claim, may
         // hold a new article while it has few views
         Awaitility.await("it leads Must-Reads").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Chromium.JSON.readTree(Chromium.get("/api/rankings/must-reads").body())
+                .until(() -> TestHttp.json(Chromium.PLATFORM.get("/api/rankings/must-reads").body())
                         .path("entries").path(0).path("articleId").asString().equals(id));
 
         tabTo("unpublish").sendKeys(Keys.ENTER);
         confirm("Unpublish this article?");
         Awaitility.await("unpublished").atMost(WAIT).until(() -> text("#action-text").startsWith("Unpublished"));
         Awaitility.await("gone from every list").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> !Chromium.get("/api/pages/home").body().contains(id)
-                        && !Chromium.get("/api/articles?limit=50").body().contains(id));
+                .until(() -> !Chromium.PLATFORM.get("/api/pages/home").body().contains(id)
+                        && !Chromium.PLATFORM.get("/api/articles?limit=50").body().contains(id));
 
         assertThat(text("#undo")).isEqualTo("Undo: publish again");
         tabTo("undo").sendKeys(Keys.ENTER);
@@ -153,8 +153,8 @@ class NewsroomBrowserTest extends BrowserTest {
                 .until(() -> text("#action-text").startsWith("Published"));
         // still an editor's pick: back in the reader's lists, where Must-Reads may claim it before Just In does
         Awaitility.await("back in the lists").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> Chromium.get("/api/pages/home").body().contains(id)
-                        && Chromium.get("/api/articles?limit=50").body().contains(id));
+                .until(() -> Chromium.PLATFORM.get("/api/pages/home").body().contains(id)
+                        && Chromium.PLATFORM.get("/api/articles?limit=50").body().contains(id));
         tabTo("unpublish").sendKeys(Keys.ENTER);
         confirm("Unpublish this article?");
         Awaitility.await("unpublished again").atMost(WAIT).until(() -> text("#action-text").startsWith("Unpublished"));
@@ -171,9 +171,8 @@ class NewsroomBrowserTest extends BrowserTest {
                         .equals(draft.path("title").asString()));
 
         String theirs = "Their newer title " + uniqueWord();
-        HttpResponse<String> changed = send(Chromium.request("/api/articles/" + id)
-                .header("If-Match", "\"" + draft.path("version").asLong() + "\"")
-                .PUT(Chromium.json(content(theirs))), "frank");
+        HttpResponse<String> changed = Chromium.PLATFORM.put("/api/articles/" + id, editor("frank"), content(theirs),
+                Map.of("If-Match", "\"" + draft.path("version").asLong() + "\""));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 
         String mine = "My own title " + uniqueWord();
@@ -226,7 +225,7 @@ class NewsroomBrowserTest extends BrowserTest {
                 .pollInterval(Duration.ofMillis(300)).until(() -> {
                     HttpResponse<String> posted = Chromium.postComment(id, token, text);
                     if (posted.statusCode() == 201) {
-                        commentId[0] = Chromium.JSON.readTree(posted.body()).path("id").asString();
+                        commentId[0] = TestHttp.json(posted.body()).path("id").asString();
                     }
                     return commentId[0] != null;
                 });
@@ -245,11 +244,10 @@ class NewsroomBrowserTest extends BrowserTest {
         confirm("Remove this comment?");
         Awaitility.await("removed").atMost(WAIT).until(() -> driver.findElement(item).getText()
                 .equals("Removed: the comment by Alice Park."));
-        assertThat(Chromium.get("/api/articles/" + id + "/comments?limit=50").body()).doesNotContain(commentId[0]);
+        assertThat(Chromium.PLATFORM.get("/api/articles/" + id + "/comments?limit=50").body()).doesNotContain(commentId[0]);
 
-        HttpResponse<String> unpublished = send(Chromium.request("/api/articles/" + id + "/unpublish")
-                .header("If-Match", "\"" + article.path("version").asLong() + "\"")
-                .POST(HttpRequest.BodyPublishers.noBody()), "eve");
+        HttpResponse<String> unpublished = Chromium.PLATFORM.send("POST", "/api/articles/" + id + "/unpublish",
+                editor("eve"), "application/json", null, Map.of("If-Match", "\"" + article.path("version").asLong() + "\""));
         assertThat(unpublished.statusCode()).as(unpublished.body()).isEqualTo(200);
     }
 
@@ -335,7 +333,7 @@ class NewsroomBrowserTest extends BrowserTest {
     }
 
     private static JsonNode home() throws Exception {
-        return Chromium.JSON.readTree(Chromium.get("/api/pages/home").body());
+        return TestHttp.json(Chromium.PLATFORM.get("/api/pages/home").body());
     }
 
     private static List<String> ids(JsonNode headlines) {
@@ -362,14 +360,14 @@ class NewsroomBrowserTest extends BrowserTest {
     private static JsonNode createArticle(String title, boolean publish) throws Exception {
         Map<String, Object> body = new java.util.HashMap<>(content(title));
         body.put("publish", publish);
-        HttpResponse<String> created = send(Chromium.request("/api/articles").POST(Chromium.json(body)), "frank");
+        HttpResponse<String> created = Chromium.PLATFORM.post("/api/articles", editor("frank"), body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Chromium.JSON.readTree(created.body());
+        return TestHttp.json(created);
     }
 
-    /** Sends the request as the editor {@code editor} (named after it) of another newsroom client. */
-    private static HttpResponse<String> send(HttpRequest.Builder request, String editor) throws Exception {
+    /** A token of the editor {@code editor} (named after it) of another newsroom client. */
+    private static String editor(String editor) {
         String name = Character.toUpperCase(editor.charAt(0)) + editor.substring(1);
-        return Chromium.send(request, Chromium.token(editor, name, "editor"));
+        return Chromium.token(editor, name, "editor");
     }
 }

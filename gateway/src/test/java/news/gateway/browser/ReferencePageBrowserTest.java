@@ -23,6 +23,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
+import news.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Timeout(120)
 class ReferencePageBrowserTest extends BrowserTest {
 
-    private static final JsonMapper JSON = Chromium.JSON;
+    private static final JsonMapper JSON = TestHttp.JSON;
 
     private static String articleId;
 
@@ -201,7 +202,7 @@ class ReferencePageBrowserTest extends BrowserTest {
                 By.id("comment-" + commentId)).isEmpty());
         assertThat(text("#comment-status")).isEqualTo("The comment is removed.");
         assertThat(text("#comment-count")).isEqualTo(String.valueOf(before - 1));
-        Awaitility.await("gone from the comments API").atMost(WAIT).until(() -> !Chromium.get("/api/articles/"
+        Awaitility.await("gone from the comments API").atMost(WAIT).until(() -> !Chromium.PLATFORM.get("/api/articles/"
                 + articleId + "/comments?limit=50").body().contains("\"" + commentId + "\""));
         driver.findElement(By.id("sign-out")).click();
         Awaitility.await("signed out").atMost(WAIT).ignoreExceptions()
@@ -329,7 +330,7 @@ class ReferencePageBrowserTest extends BrowserTest {
      */
     private static String anArticleWithFullLists() {
         try {
-            HttpResponse<String> home = Chromium.get("/api/pages/home");
+            HttpResponse<String> home = Chromium.PLATFORM.get("/api/pages/home");
             if (home.statusCode() != 200) {
                 return null;
             }
@@ -337,7 +338,7 @@ class ReferencePageBrowserTest extends BrowserTest {
             for (String list : List.of("justIn", "popularNow", "mustReads")) {
                 for (JsonNode headline : lists.path(list)) {
                     String id = headline.path("id").asString();
-                    HttpResponse<String> page = Chromium.get("/api/pages/article/" + id);
+                    HttpResponse<String> page = Chromium.PLATFORM.get("/api/pages/article/" + id);
                     if (page.statusCode() == 200 && full(JSON.readTree(page.body()).path("lists"))) {
                         return id;
                     }

@@ -2,17 +2,14 @@ package news.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import news.gateway.GatewayIntegrationTest;
 import news.gateway.support.FakeService.Reply;
+import news.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,12 +18,9 @@ import tools.jackson.databind.JsonNode;
  */
 class DecoderRefusalsTest extends GatewayIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
-    void aTenKilobyteSearchIs414WithAProblemDetail() throws Exception {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/newsroom/articles?q=" + "a".repeat(10_000))));
+    void aTenKilobyteSearchIs414WithAProblemDetail() {
+        HttpResponse<String> answer = get("/api/newsroom/articles?q=" + "a".repeat(10_000), Map.of());
 
         assertThat(answer.statusCode()).isEqualTo(414);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -39,9 +33,8 @@ class DecoderRefusalsTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void headersOverTheLimitAre431WithAProblemDetail() throws Exception {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/pages/home")).header("X-Padding", "h".repeat(70_000)));
+    void headersOverTheLimitAre431WithAProblemDetail() {
+        HttpResponse<String> answer = get("/api/pages/home", Map.of("X-Padding", "h".repeat(70_000)));
 
         assertThat(answer.statusCode()).isEqualTo(431);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -49,26 +42,24 @@ class DecoderRefusalsTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void ordinaryAnswersPassUnchanged() throws Exception {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/no-such-thing")));
+    void ordinaryAnswersPassUnchanged() {
+        HttpResponse<String> answer = get("/api/no-such-thing", Map.of());
 
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.body()).doesNotContain("request line");
     }
 
     @Test
-    void aRefusalRoutedFromAServiceIsNotTakenForTheGatewaysOwn() throws Exception {
+    void aRefusalRoutedFromAServiceIsNotTakenForTheGatewaysOwn() {
         ARTICLE_SERVICE.on("GET /api/articles/refused-by-the-service", Reply.status(431));
 
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/articles/refused-by-the-service")));
+        HttpResponse<String> answer = get("/api/articles/refused-by-the-service", Map.of());
 
         assertThat(answer.statusCode()).isEqualTo(431);
         assertThat(answer.body()).doesNotContain("this gateway accepts");
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, Map<String, String> headers) {
+        return TestHttp.local(port).send("GET", path, null, null, null, headers);
     }
 }

@@ -7,12 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import news.gateway.GatewayIntegrationTest;
 import news.testsupport.RawResponse;
+import news.testsupport.TestHttp;
 
 /**
  * A request the gateway refuses before reading it whole still gets its refusal: the gateway closes with a linger
@@ -32,22 +28,15 @@ class EarlyRefusalTest extends GatewayIntegrationTest {
 
     @Test
     void everyRequestWithHeadersFarOverTheLimitGetsItsRefusal() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        TestHttp gateway = TestHttp.local(port);
         Map<String, Integer> answers = new TreeMap<>();
         for (int i = 0; i < 150; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/api/articles/a7Yq3kPz9WmX/comments"))
-                    .header("X-Padding", HUGE).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"big header\"}"))
-                    .timeout(Duration.ofSeconds(10)).build();
             String answer;
             try {
-                answer = Integer.toString(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
-            } catch (IOException e) {
+                answer = Integer.toString(gateway.send("POST", "/api/articles/a7Yq3kPz9WmX/comments", null,
+                        "application/json", "{\"text\": \"big header\"}", Map.of("X-Padding", HUGE)).statusCode());
+            } catch (IllegalStateException e) {
                 answer = "no answer: " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
             answers.merge(answer, 1, Integer::sum);
         }

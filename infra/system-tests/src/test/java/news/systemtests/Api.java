@@ -6,23 +6,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import news.testsupport.TestHttp;
+import news.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP as a client of the platform: JSON in and out, bearer tokens, every answer's status counted for the run
- * (so a 5xx anywhere shows in the figures). Connection failures are answers too: status {@code -1}.
+ * HTTP as a client of the platform: JSON in and out (encoded as {@link TestHttp} does), bearer tokens, every answer's
+ * status counted for the run (so a 5xx anywhere shows in the figures). Connection failures are answers too: status
+ * {@code -1}. Full URLs, since a run reaches the gateway, every service's management port and more than one stack.
  */
 final class Api {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
@@ -35,7 +35,7 @@ final class Api {
     record Answer(int status, String body, HttpHeaders headers, Duration took, String failure) {
 
         JsonNode json() {
-            return JSON.readTree(body);
+            return TestHttp.json(body);
         }
 
         String header(String name) {
@@ -54,7 +54,11 @@ final class Api {
     }
 
     static Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET(), Duration.ofSeconds(10));
+        return get(url, null);
+    }
+
+    static Answer get(String url, String token) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(url)), token).GET(), Duration.ofSeconds(10));
     }
 
     /**
@@ -63,7 +67,7 @@ final class Api {
      * reader id a browser User-Agent of its own.
      */
     static Answer post(String url, Object json, String token) {
-        HttpRequest.Builder request = json(HttpRequest.newBuilder(URI.create(url)), token).POST(body(json));
+        HttpRequest.Builder request = json(HttpRequest.newBuilder(URI.create(url)), token).POST(TestHttp.body(json));
         if (json instanceof Map<?, ?> fields && fields.get("readerId") instanceof String readerId) {
             request.header("User-Agent", BROWSER + " reader/" + readerId);
         }
@@ -71,7 +75,7 @@ final class Api {
     }
 
     static Answer put(String url, Object json, String token, String ifMatch) {
-        HttpRequest.Builder request = json(HttpRequest.newBuilder(URI.create(url)), token).PUT(body(json));
+        HttpRequest.Builder request = json(HttpRequest.newBuilder(URI.create(url)), token).PUT(TestHttp.body(json));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -79,11 +83,7 @@ final class Api {
     }
 
     static Answer delete(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).DELETE();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request, Duration.ofSeconds(10));
+        return send(authorized(HttpRequest.newBuilder(URI.create(url)), token).DELETE(), Duration.ofSeconds(10));
     }
 
     static int status(String url) {
@@ -149,22 +149,11 @@ final class Api {
     }
 
     static HttpRequest.Builder json(HttpRequest.Builder request, String token) {
-        request.header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
+        return authorized(request.header("Content-Type", "application/json"), token);
     }
 
-    static HttpRequest.BodyPublisher body(Object json) {
-        if (json == null) {
-            return HttpRequest.BodyPublishers.noBody();
-        }
-        if (json instanceof byte[] bytes) {
-            return HttpRequest.BodyPublishers.ofByteArray(bytes);
-        }
-        String text = json instanceof String s ? s : JSON.writeValueAsString(json);
-        return HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8);
+    static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", TestTokens.bearer(token));
     }
 
     static Map<String, Object> map(Object... keyValues) {

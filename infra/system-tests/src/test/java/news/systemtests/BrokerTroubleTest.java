@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +28,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import news.testsupport.CloudEventAssertions;
+import news.testsupport.NewArticle;
+import news.testsupport.TestHttp;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
@@ -155,7 +156,7 @@ class BrokerTroubleTest {
                                 continue;
                             }
                             String ceId = TopicProbe.header(r, "ce_id");
-                            long version = Api.JSON.readTree(r.value()).path("version").asLong();
+                            long version = TestHttp.JSON.readTree(r.value()).path("version").asLong();
                             ceIdsOfVersion.computeIfAbsent(r.key() + "@" + version, k -> new HashSet<>()).add(ceId);
                             if (seenIds.add(ceId)) { // consumers drop a repeated ce_id
                                 versionsInTopicOrder.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(version);
@@ -165,7 +166,7 @@ class BrokerTroubleTest {
                         }
                         for (ConsumerRecord<String, byte[]> r : commentEvents.seen()) {
                             if (articles.contains(r.key()) && "news.comment.posted".equals(TopicProbe.header(r, "ce_type"))) {
-                                String commentId = Api.JSON.readTree(r.value()).path("commentId").asString();
+                                String commentId = TestHttp.JSON.readTree(r.value()).path("commentId").asString();
                                 if (!ceIdsOfComment.computeIfAbsent(commentId, c -> new HashSet<>())
                                         .add(TopicProbe.header(r, "ce_id"))) {
                                     redeliveries[1]++;
@@ -242,14 +243,8 @@ class BrokerTroubleTest {
             answer = Api.put(url + "/editor-pick", Map.of("editorPick", n % 10 == 4), Newsroom.EDITOR,
                     "\"" + version.get() + "\"");
         } else {
-            Map<String, Object> content = new LinkedHashMap<>();
-            content.put("title", "Broker trouble article, edit " + n);
-            content.put("section", "Army");
-            content.put("source", "System Test Wire");
-            content.put("byline", Map.of("name", "System Test", "email", "system.test@example.com"));
-            content.put("body", List.of("Edited " + n + " times while the broker has trouble."));
-            content.put("tags", List.of("system-test"));
-            answer = Api.put(url, content, Newsroom.EDITOR, "\"" + version.get() + "\"");
+            answer = Api.put(url, NewArticle.body("Broker trouble article, edit " + n, "Army"), Newsroom.EDITOR,
+                    "\"" + version.get() + "\"");
         }
         long newVersion = -1;
         if (answer.status() == 200) {
@@ -257,8 +252,7 @@ class BrokerTroubleTest {
             version.set(newVersion);
         } else {
             // find out where the article stands, so that the next write is not refused for a stale version
-            Api.Answer current = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                    .header("Authorization", "Bearer " + Newsroom.EDITOR).GET(), Duration.ofSeconds(10));
+            Api.Answer current = Api.get(url, Newsroom.EDITOR);
             if (current.status() == 200) {
                 version.set(current.json().path("version").asLong());
             }

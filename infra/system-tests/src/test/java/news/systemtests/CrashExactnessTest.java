@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import news.contracts.EventContracts;
+import news.testsupport.TestHttp;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
@@ -188,7 +189,7 @@ class CrashExactnessTest {
         try (TopicProbe rankings = TopicProbe.fromBeginning(stack.bootstrapServers(), Kafka.RANKINGS)) {
             await("news.rankings carries the exact list").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 List<ConsumerRecord<String, byte[]>> all = rankings.await(TopicProbe.withKey("popular-now|all"), 1);
-                JsonNode last = Api.JSON.readTree(all.get(all.size() - 1).value());
+                JsonNode last = TestHttp.JSON.readTree(all.get(all.size() - 1).value());
                 assertThat(scoresOfOurs(last, expected)).isEqualTo(expected);
             });
         }
@@ -291,7 +292,7 @@ class CrashExactnessTest {
                         for (ConsumerRecord<String, byte[]> r : events.seen()) {
                             if ("news.comment.posted".equals(TopicProbe.header(r, "ce_type")) && articles.contains(r.key())) {
                                 raw[0]++;
-                                String commentId = Api.JSON.readTree(r.value()).path("commentId").asString();
+                                String commentId = TestHttp.JSON.readTree(r.value()).path("commentId").asString();
                                 ceIdsByComment.computeIfAbsent(commentId, c -> new HashSet<>())
                                         .add(TopicProbe.header(r, "ce_id"));
                             }

@@ -37,6 +37,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import news.testsupport.NewArticle;
+import news.testsupport.TestHttp;
 import news.testsupport.TestIssuer;
 import news.testsupport.TestTokens;
 import news.testsupport.TopicProbe;
@@ -230,11 +232,11 @@ class HostileInputTest {
                     new byte[2 * 1024 * 1024]);
             corpus.add(new Hostile(chunked.category(), chunked.method(), chunked.path(), chunked.headers(), chunked.body(), true));
         }
-        corpus.add(request("oversized content", "POST " + comments, reader, Api.JSON.writeValueAsString(
+        corpus.add(request("oversized content", "POST " + comments, reader, TestHttp.JSON.writeValueAsString(
                 Map.of("text", "x".repeat(301)))));
-        corpus.add(request("oversized content", "POST " + comments, reader, Api.JSON.writeValueAsString(
+        corpus.add(request("oversized content", "POST " + comments, reader, TestHttp.JSON.writeValueAsString(
                 Map.of("text", "\uD83D\uDE00".repeat(301)))));
-        corpus.add(request("oversized content", "POST " + comments, reader, Api.JSON.writeValueAsString(
+        corpus.add(request("oversized content", "POST " + comments, reader, TestHttp.JSON.writeValueAsString(
                 Map.of("text", "가".repeat(301)))));
         corpus.add(request("oversized content", "POST /api/articles", editor, article(Map.of("title", "t".repeat(201)))));
         corpus.add(request("oversized content", "POST /api/articles", editor, article(Map.of("body",
@@ -450,15 +452,9 @@ class HostileInputTest {
     }
 
     static String article(Map<String, Object> overrides) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "A hostile article");
-        body.put("section", "Army");
-        body.put("source", "Hostile Wire");
-        body.put("byline", Map.of("name", "Mallory", "email", "mallory@example.com"));
-        body.put("body", List.of("Should never be stored."));
-        body.put("tags", List.of("hostile"));
+        Map<String, Object> body = NewArticle.body("A hostile article", "Army");
         body.putAll(overrides);
-        return Api.JSON.writeValueAsString(body);
+        return TestHttp.JSON.writeValueAsString(body);
     }
 
     static byte[] withBytes(String before, byte[] bad, String after) {
@@ -496,9 +492,7 @@ class HostileInputTest {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.api(h.path())));
         h.headers().forEach(request::header);
-        HttpRequest.BodyPublisher body = h.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(h.body());
-        request.method(h.method(), body);
+        request.method(h.method(), TestHttp.body(h.body()));
         return Api.send(request, Duration.ofSeconds(20));
     }
 

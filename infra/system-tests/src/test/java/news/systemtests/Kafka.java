@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 
+import news.testsupport.TestHttp;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -72,11 +73,11 @@ final class Kafka {
 
     static ProducerRecord<String, byte[]> view(String articleId, String section, String readerHash, boolean bot,
                                                Instant viewedAt) {
-        ObjectNode view = Api.JSON.createObjectNode();
+        ObjectNode view = TestHttp.JSON.createObjectNode();
         view.put("articleId", articleId).put("section", section).put("readerHash", readerHash)
                 .put("agent", bot ? "bot" : "human").put("viewedAt", viewedAt.toString());
         return event(VIEWS, articleId, "news.article.viewed", "/article-service", UUID.randomUUID().toString(), viewedAt,
-                Api.JSON.writeValueAsBytes(view));
+                TestHttp.JSON.writeValueAsBytes(view));
     }
 
     static void header(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -6,10 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +38,7 @@ import news.launcher.Ports;
 import news.launcher.observability.AlertWebhook;
 import news.launcher.observability.LocalObservability;
 import news.testsupport.RepositoryFiles;
+import news.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -301,14 +299,12 @@ class LiveDashboardsTest {
         return get(PROMETHEUS + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
     }
 
-    private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = Api.CLIENT.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        return Api.JSON.readTree(response.body());
+    private static JsonNode get(String url) {
+        return TestHttp.json(new TestHttp(url).get(""));
     }
 
     private static JsonNode dashboard() throws IOException {
-        return Api.JSON.readTree(Files.readString(root.resolve("infra/observability/grafana/dashboards/news-platform.json")));
+        return TestHttp.JSON.readTree(Files.readString(root.resolve("infra/observability/grafana/dashboards/news-platform.json")));
     }
 
     @SuppressWarnings("unchecked")

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import news.testsupport.NewArticle;
 import news.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +23,6 @@ final class Newsroom {
     static final String EDITOR = TestTokens.withRoles("sys-editor", "System Editor", List.of("editor"),
             Duration.ofHours(12));
     private static final Map<String, String> READERS = new ConcurrentHashMap<>();
-    private static final AtomicInteger ARTICLES = new AtomicInteger();
 
     private Newsroom() {
     }
@@ -44,14 +43,7 @@ final class Newsroom {
 
     /** The same through the gateway at {@code gatewayUrl} (e.g. another set of the services). */
     static JsonNode create(String gatewayUrl, String title, String section, boolean publish) {
-        int n = ARTICLES.incrementAndGet();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", title);
-        body.put("section", section);
-        body.put("source", "System Test Wire");
-        body.put("byline", Map.of("name", "System Test", "email", "system.test@example.com"));
-        body.put("body", List.of("Paragraph one of article " + n + ".", "Paragraph two."));
-        body.put("tags", List.of("system-test"));
+        Map<String, Object> body = NewArticle.body(title, section);
         body.put("publish", publish);
         Api.Answer answer = Api.post(gatewayUrl + "/api/articles", body, EDITOR);
         assertThat(answer.status()).as("create article: %s", answer).isEqualTo(201);

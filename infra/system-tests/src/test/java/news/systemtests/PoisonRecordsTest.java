@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import news.testsupport.NewArticle;
+import news.testsupport.TestHttp;
 import news.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -127,15 +129,8 @@ class PoisonRecordsTest {
         assertThat(Newsroom.comment(stack, article, "poison-reader", "Still here after the poison").status())
                 .isEqualTo(201);
         String title = "Poison survivor (" + name + ")";
-        JsonNode current = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                stack.api("/api/articles/" + article))).header("Authorization", "Bearer " + Newsroom.EDITOR).GET(),
-                Duration.ofSeconds(10)).json();
-        Map<String, Object> edit = new LinkedHashMap<>();
-        edit.put("title", title);
-        edit.put("section", "Views");
-        edit.put("source", "System Test Wire");
-        edit.put("byline", Map.of("name", "System Test", "email", "system.test@example.com"));
-        edit.put("body", List.of("Edited after the poison."));
+        JsonNode current = Api.get(stack.api("/api/articles/" + article), Newsroom.EDITOR).json();
+        Map<String, Object> edit = NewArticle.body(title, "Views");
         edit.put("version", current.path("version").asLong());
         assertThat(Api.put(stack.api("/api/articles/" + article), edit, Newsroom.EDITOR, null).status()).isEqualTo(200);
 
@@ -245,7 +240,7 @@ class PoisonRecordsTest {
 
     private static Poison poison(String topic, String kind, String article, String type, Object payload) {
         byte[] bytes = payload instanceof byte[] b ? b : payload instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
-                : Api.JSON.writeValueAsBytes(payload);
+                : TestHttp.JSON.writeValueAsBytes(payload);
         ProducerRecord<String, byte[]> record = Kafka.event(topic, article, type, "/poison", UUID.randomUUID().toString(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), bytes);
         List<String> by = topic.equals(Kafka.ARTICLE_EVENTS) ? List.of("comment-service", "ranking-service")
@@ -254,25 +249,25 @@ class PoisonRecordsTest {
     }
 
     private static ObjectNode view(String article) {
-        return Api.JSON.createObjectNode().put("articleId", article).put("section", "Views")
+        return TestHttp.JSON.createObjectNode().put("articleId", article).put("section", "Views")
                 .put("readerHash", Kafka.readerHash("poisoner")).put("agent", "human")
                 .put("viewedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     private static ObjectNode share(String article) {
-        return Api.JSON.createObjectNode().put("articleId", article).put("section", "Views").put("channel", "link")
+        return TestHttp.JSON.createObjectNode().put("articleId", article).put("section", "Views").put("channel", "link")
                 .put("readerHash", Kafka.readerHash("poisoner"))
                 .put("sharedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     private static ObjectNode comment(String article) {
-        return Api.JSON.createObjectNode().put("commentId", "poison" + UUID.randomUUID().toString().substring(0, 8))
+        return TestHttp.JSON.createObjectNode().put("commentId", "poison" + UUID.randomUUID().toString().substring(0, 8))
                 .put("articleId", article).put("authorId", "poisoner").put("text", "poison")
                 .put("postedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     private static ObjectNode snapshot(String article) {
-        ObjectNode s = Api.JSON.createObjectNode().put("articleId", article).put("slug", "poison")
+        ObjectNode s = TestHttp.JSON.createObjectNode().put("articleId", article).put("slug", "poison")
                 .put("title", "Poisoned title").put("section", "Views").put("source", "Nobody");
         s.putObject("byline").put("name", "Nobody").put("email", "nobody@example.com");
         s.putArray("body").add("Poison.");
@@ -291,11 +286,11 @@ class PoisonRecordsTest {
     /** The JSON with a filler field that makes it exactly {@code size} bytes. */
     private static byte[] padded(ObjectNode node, int size) {
         node.put("filler", "");
-        int base = Api.JSON.writeValueAsBytes(node).length;
+        int base = TestHttp.JSON.writeValueAsBytes(node).length;
         char[] filler = new char[size - base];
         Arrays.fill(filler, 'x');
         node.put("filler", new String(filler));
-        byte[] bytes = Api.JSON.writeValueAsBytes(node);
+        byte[] bytes = TestHttp.JSON.writeValueAsBytes(node);
         assertThat(bytes).hasSize(size);
         return bytes;
     }
