@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import news.testsupport.ServiceClient;
 import news.testsupport.TestHttp;
 import news.testsupport.OpenApiDocuments;
+import news.testsupport.OperabilityChecks;
 import news.testsupport.TopicProbe;
 import news.testsupport.Scrape;
 import tools.jackson.databind.JsonNode;
@@ -64,22 +65,17 @@ class ObservabilityTest {
     @Test
     void afterItsFlowsEveryMetricTheDashboardsAndAlertsUseIsExportedAndEverySampleNamesTheApplication()
             throws IOException {
+        String id = api.publishedArticle("Policy").path("id").asString();
         try (TopicProbe views = TopicProbe.tail("news.article-views");
              TopicProbe shares = TopicProbe.tail("news.article-shares")) {
-            String id = api.publishedArticle("Policy").path("id").asString();
             api.post("/api/articles/" + id + "/views", null, "{}");
             api.post("/api/articles/" + id + "/shares", null, "{\"channel\":\"x\"}");
             views.await(TopicProbe.withKey(id), 1);
             shares.await(TopicProbe.withKey(id), 1);
         }
-        String body = actuator.get("/actuator/prometheus").body();
-        Scrape scrape = Scrape.kept("article-service", body);
-
-        assertThat(scrape.names()).containsAll(Scrape.required("article-service"))
-                .contains("news_outbox_pending", "news_outbox_publish_seconds_bucket", "news_views_accepted_total",
-                        "news_events_published_total", "http_server_requests_seconds_bucket");
-        assertThat(scrape.samples()).allSatisfy(sample ->
-                assertThat(sample.labels()).as(sample.name()).containsEntry("application", "article-service"));
+        Scrape scrape = OperabilityChecks.assertScrape(actuator.get("/actuator/prometheus").body(), "article-service",
+                id, "news_outbox_pending", "news_outbox_publish_seconds_bucket", "news_views_accepted_total",
+                "news_events_published_total", "http_server_requests_seconds_bucket");
         assertThat(scrape.samples()).filteredOn(s -> s.name().equals("news_events_published_total"))
                 .extracting(s -> s.labels().get("topic") + " " + s.labels().get("type"))
                 .contains("news.article-events news.article.published", "news.article-views news.article.viewed",

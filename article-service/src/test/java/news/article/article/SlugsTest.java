@@ -6,21 +6,27 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SlugsTest {
 
-    @Test
-    void aSlugIsTheTitleInLowerCaseAsciiWordsJoinedByHyphens() {
-        assertThat(Slugs.base("Navy commissions third Aegis destroyer")).isEqualTo("navy-commissions-third-aegis-destroyer");
-        assertThat(Slugs.base("  K9 howitzers: 24 more, 2027!  ")).isEqualTo("k9-howitzers-24-more-2027");
-        assertThat(Slugs.base("Navy\u2019s new frigate")).isEqualTo("navys-new-frigate");
-        assertThat(Slugs.base("Défense aérienne à Séoul")).isEqualTo("defense-aerienne-a-seoul");
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Navy commissions third Aegis destroyer | navy-commissions-third-aegis-destroyer
+            '  K9 howitzers: 24 more, 2027!  '     | k9-howitzers-24-more-2027
+            Navy\u2019s new frigate                | navys-new-frigate
+            Défense aérienne à Séoul               | defense-aerienne-a-seoul
+            """)
+    void aSlugIsTheTitleInLowerCaseAsciiWordsJoinedByHyphens(String title, String slug) {
+        assertThat(Slugs.base(title)).isEqualTo(slug);
     }
 
-    @Test
-    void aTitleWithoutLatinLettersOrDigitsFallsBackToArticle() {
-        assertThat(Slugs.base("북한 미사일")).isEqualTo("article");
-        assertThat(Slugs.base("!!!")).isEqualTo("article");
+    @ParameterizedTest
+    @ValueSource(strings = {"북한 미사일", "!!!"})
+    void aTitleWithoutLatinLettersOrDigitsFallsBackToArticle(String title) {
+        assertThat(Slugs.base(title)).isEqualTo("article");
     }
 
     @Test

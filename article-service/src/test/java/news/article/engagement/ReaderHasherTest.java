@@ -14,6 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReaderHasherTest {
 
@@ -73,22 +76,31 @@ class ReaderHasherTest {
     }
 
     @Test
-    void addressesAreCutToTheirSlash24OrSlash48BeforeHashing() {
+    void addressesOfOneSlash24OrSlash48HashAlike() {
         assertThat(hasher.ofClient("203.0.113.7", "A")).isEqualTo(hasher.ofClient("203.0.113.250", "A"));
         assertThat(hasher.ofClient("2001:db8:1:2::7", "A")).isEqualTo(hasher.ofClient("2001:db8:1:ffff:1:2:3:4", "A"));
         assertThat(hasher.ofClient("2001:db8:1::7", "A")).isNotEqualTo(hasher.ofClient("2001:db8:2::7", "A"));
-        assertThat(ReaderHasher.network("203.0.113.7")).isEqualTo("203.0.113.0/24");
-        assertThat(ReaderHasher.network("::ffff:203.0.113.7")).isEqualTo("203.0.113.0/24");
-        assertThat(ReaderHasher.network("2001:0db8:0001:0002::7")).isEqualTo("2001:db8:1::/48");
-        assertThat(ReaderHasher.network("::1")).isEqualTo("0:0:0::/48");
+    }
+
+    @ParameterizedTest(name = "{0} is hashed as {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            203.0.113.7            | 203.0.113.0/24
+            ::ffff:203.0.113.7     | 203.0.113.0/24
+            2001:0db8:0001:0002::7 | 2001:db8:1::/48
+            ::1                    | 0:0:0::/48
+            """)
+    void addressesAreCutToTheirSlash24OrSlash48BeforeHashing(String address, String network) {
+        assertThat(ReaderHasher.network(address)).isEqualTo(network);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"abcd.cafe", "127.1", "999.1.2.3", "1.2.3.4:80"})
+    void whatIsNotAnAddressLiteralIsHashedAsGivenAndNeverLookedUp(String notAnAddress) {
+        assertThat(ReaderHasher.network(notAnAddress)).isEqualTo(notAnAddress);
     }
 
     @Test
-    void whatIsNotAnAddressLiteralIsHashedAsGivenAndNeverLookedUp() {
-        assertThat(ReaderHasher.network("abcd.cafe")).isEqualTo("abcd.cafe");
-        assertThat(ReaderHasher.network("127.1")).isEqualTo("127.1");
-        assertThat(ReaderHasher.network("999.1.2.3")).isEqualTo("999.1.2.3");
-        assertThat(ReaderHasher.network("1.2.3.4:80")).isEqualTo("1.2.3.4:80");
+    void noAddressIsHashedAsEmpty() {
         assertThat(ReaderHasher.network(null)).isEmpty();
     }
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+
+import news.testsupport.StartupRefusals;
 
 /**
  * Outside the kit's development switch the service does not start without a secret reader hash key, and says which
@@ -25,25 +26,15 @@ class ReaderHashingTest {
 
     @Test
     void withoutAKeyOutsideTheDevelopmentSwitchTheServiceRefusesToStartNamingTheSetting() {
-        runner.run(context -> {
-            assertThat(context).hasFailed();
-            InvalidConfigurationPropertyValueException refusal = refusal(context.getStartupFailure());
-            assertThat(refusal.getName()).isEqualTo("news.readers.hash-key");
-            assertThat(refusal.getReason()).contains("NEWS_READERS_HASH_KEY").contains("openssl rand");
-        });
+        StartupRefusals.assertSecretRequired(runner, "news.readers.hash-key", "NEWS_READERS_HASH_KEY");
     }
 
     @Test
     void aShortKeyTheDevelopmentKeyAndARotationUnderAnHourAreRefusedNamingTheSetting() {
-        runner.withPropertyValues("news.readers.hash-key=short-but-secret").run(context -> {
-            InvalidConfigurationPropertyValueException refusal = refusal(context.getStartupFailure());
-            assertThat(refusal.getName()).isEqualTo("news.readers.hash-key");
-            assertThat(refusal.getMessage()).as("the key itself is never printed").doesNotContain("short-but-secret");
-        });
-        runner.withPropertyValues("news.readers.hash-key=" + ReaderHasher.DEVELOPMENT_KEY).run(context ->
-                assertThat(refusal(context.getStartupFailure()).getName()).isEqualTo("news.readers.hash-key"));
+        StartupRefusals.assertSecretRefused(runner, "news.readers.hash-key", "short-but-secret");
+        StartupRefusals.assertSecretRefused(runner, "news.readers.hash-key", ReaderHasher.DEVELOPMENT_KEY);
         runner.withPropertyValues("news.readers.hash-key=" + ReaderHasherTest.KEY, "news.readers.hash-key-rotation=10m")
-                .run(context -> assertThat(refusal(context.getStartupFailure()).getName())
+                .run(context -> assertThat(StartupRefusals.refusal(context.getStartupFailure()).getName())
                         .isEqualTo("news.readers.hash-key-rotation"));
     }
 
@@ -63,16 +54,5 @@ class ReaderHashingTest {
                 .run(context -> assertThat(context.getBean(ReaderHasher.class).ofReader("r")).isEqualTo(
                         new ReaderHasher(ReaderHasherTest.KEY, java.time.Duration.ofHours(6),
                                 java.time.Clock.systemUTC()).ofReader("r")));
-    }
-
-    /** The refusal Boot prints as "Invalid value ... for configuration property ...", with its reason as the action. */
-    private static InvalidConfigurationPropertyValueException refusal(Throwable failure) {
-        assertThat(failure).as("a start-up failure").isNotNull();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidConfigurationPropertyValueException refusal) {
-                return refusal;
-            }
-        }
-        throw new AssertionError("no InvalidConfigurationPropertyValueException in " + failure, failure);
     }
 }

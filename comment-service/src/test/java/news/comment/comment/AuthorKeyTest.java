@@ -11,10 +11,11 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+
+import news.testsupport.StartupRefusals;
 
 /**
  * Outside the kit's development switch the service does not start without a secret author key, and says which
@@ -32,23 +33,13 @@ class AuthorKeyTest {
 
     @Test
     void withoutAKeyOutsideTheDevelopmentSwitchTheServiceRefusesToStartNamingTheSetting() {
-        runner.run(context -> {
-            assertThat(context).hasFailed();
-            InvalidConfigurationPropertyValueException refusal = refusal(context.getStartupFailure());
-            assertThat(refusal.getName()).isEqualTo("news.comments.author-key");
-            assertThat(refusal.getReason()).contains("NEWS_COMMENTS_AUTHOR_KEY").contains("openssl rand");
-        });
+        StartupRefusals.assertSecretRequired(runner, "news.comments.author-key", "NEWS_COMMENTS_AUTHOR_KEY");
     }
 
     @Test
     void aShortKeyAndThePublicDevelopmentKeyAreRefusedWithoutPrintingTheKey() {
-        runner.withPropertyValues("news.comments.author-key=short-but-secret").run(context -> {
-            InvalidConfigurationPropertyValueException refusal = refusal(context.getStartupFailure());
-            assertThat(refusal.getName()).isEqualTo("news.comments.author-key");
-            assertThat(refusal.getMessage()).doesNotContain("short-but-secret");
-        });
-        runner.withPropertyValues("news.comments.author-key=" + AuthorPseudonyms.DEVELOPMENT_KEY).run(context ->
-                assertThat(refusal(context.getStartupFailure()).getName()).isEqualTo("news.comments.author-key"));
+        StartupRefusals.assertSecretRefused(runner, "news.comments.author-key", "short-but-secret");
+        StartupRefusals.assertSecretRefused(runner, "news.comments.author-key", AuthorPseudonyms.DEVELOPMENT_KEY);
     }
 
     @Test
@@ -68,15 +59,5 @@ class AuthorKeyTest {
             assertThat(context.getBean(AuthorPseudonyms.class).of("r"))
                     .isEqualTo(new AuthorPseudonyms(AuthorPseudonyms.DEVELOPMENT_KEY).of("r"));
         });
-    }
-
-    private static InvalidConfigurationPropertyValueException refusal(Throwable failure) {
-        assertThat(failure).as("a start-up failure").isNotNull();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidConfigurationPropertyValueException refusal) {
-                return refusal;
-            }
-        }
-        throw new AssertionError("no InvalidConfigurationPropertyValueException in " + failure, failure);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -37,18 +38,17 @@ class DisplayNamePolicyTest {
                 e -> assertThat(e.rule()).isEqualTo(Rule.NAME_TOO_LONG));
     }
 
-    @Test
-    void ordinaryNamesAreKeptTrimmedAndUnchanged() {
-        assertThat(policy.accept("  Zoë Editor ")).contains("Zoë Editor");
-        assertThat(policy.accept("김민지")).contains("김민지");
-        assertThat(policy.accept("Staff Sgt. Jones")).contains("Staff Sgt. Jones");
-        assertThat(policy.accept("O'Brien-Ｓｍｉｔｈ")).contains("O'Brien-Ｓｍｉｔｈ");
+    @ParameterizedTest
+    @ValueSource(strings = {"  Zoë Editor ", "김민지", "Staff Sgt. Jones", "O'Brien-Ｓｍｉｔｈ"})
+    void ordinaryNamesAreKeptTrimmedAndUnchanged(String name) {
+        assertThat(policy.accept(name)).contains(name.strip());
     }
 
-    @Test
-    void noNameIsNoName() {
-        assertThat(policy.accept(null)).isEmpty();
-        assertThat(policy.accept(" \u00A0 ")).isEmpty();
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = " \u00A0 ")
+    void noNameIsNoName(String name) {
+        assertThat(policy.accept(name)).isEmpty();
     }
 
     @Test

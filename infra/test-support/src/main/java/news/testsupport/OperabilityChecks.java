@@ -2,6 +2,7 @@ package news.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,21 @@ public final class OperabilityChecks {
             assertThat(outside.body()).as("GET %s on the service port of %s", path, application)
                     .doesNotContain("\"status\":\"UP\"", "jvm_memory", "\"components\"", application + "\",\"version");
         }
+    }
+
+    /**
+     * A scrape of {@code application} after its flows: every series infra/observability/metrics.yaml requires of it
+     * and the {@code expected} ones are there, every sample names the application, and none names {@code id} (an id
+     * is never a tag). The scrape is kept as {@link Scrape#kept} keeps it.
+     */
+    public static Scrape assertScrape(String body, String application, String id, String... expected)
+            throws IOException {
+        Scrape scrape = Scrape.kept(application, body);
+        assertThat(scrape.names()).containsAll(Scrape.required(application)).contains(expected);
+        assertThat(scrape.samples()).allSatisfy(sample ->
+                assertThat(sample.labels()).as(sample.name()).containsEntry("application", application));
+        assertThat(body).doesNotContain(id);
+        return scrape;
     }
 
     public static HttpResponse<String> get(int port, String path) {
