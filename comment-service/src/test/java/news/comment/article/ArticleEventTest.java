@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The consuming side of the contract: the examples of infra/contracts are read, broken records are named. */
 class ArticleEventTest {
@@ -34,29 +36,26 @@ class ArticleEventTest {
         assertThat(ArticleEvent.read("id", "news.article.updated", json).version()).isEqualTo(7);
     }
 
-    @Test
-    void namesWhatIsWrongWithARecordItCannotUse() {
-        assertReason("id", "news.article.published", "not json at all", "payload is not JSON");
-        assertReason("id", "news.article.published", "[1,2]", "payload is not a JSON object");
-        assertReason("id", "news.article.published", "", "payload is empty");
-        assertReason("id", "news.article.deleted", "{}", "unknown ce_type 'news.article.deleted'");
-        assertReason("id", null, "{}", "ce_type header is missing");
-        assertReason(null, "news.article.published", "{}", "ce_id header is missing");
-        assertReason("id", "news.article.published", "{\"status\":\"published\",\"version\":1}",
-                "$.articleId: is missing but it is required");
-        assertReason("id", "news.article.published", "{\"articleId\":\"a b\",\"status\":\"published\",\"version\":1}",
-                "$.articleId: does not match ^[A-Za-z0-9_-]+$ (1 to 64 characters)");
-        assertReason("id", "news.article.published", "{\"articleId\":\"a1\",\"status\":\"draft\",\"version\":1}",
-                "$.status: must be published or unpublished");
-        assertReason("id", "news.article.published", "{\"articleId\":\"a1\",\"status\":\"published\"}",
-                "$.version: is missing but it is required");
-        assertReason("id", "news.article.published", "{\"articleId\":\"a1\",\"status\":\"published\",\"version\":\"2\"}",
-                "$.version: must be an integer of at least 1");
-        assertReason("id", "news.article.published", "{\"articleId\":\"a1\",\"status\":\"published\",\"version\":0}",
-                "$.version: must be an integer of at least 1");
-    }
-
-    private static void assertReason(String ceId, String type, String payload, String reason) {
+    @ParameterizedTest(name = "{3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            id | news.article.published | not json at all | payload is not JSON
+            id | news.article.published | [1,2]           | payload is not a JSON object
+            id | news.article.published | ``              | payload is empty
+            id | news.article.deleted   | {}              | unknown ce_type 'news.article.deleted'
+            id |                        | {}              | ce_type header is missing
+               | news.article.published | {}              | ce_id header is missing
+            id | news.article.published | {"status":"published","version":1} | $.articleId: is missing but it is required
+            id | news.article.published | {"articleId":"a b","status":"published","version":1} \
+                                                          | $.articleId: does not match ^[A-Za-z0-9_-]+$ (1 to 64 characters)
+            id | news.article.published | {"articleId":"a1","status":"draft","version":1} \
+                                                          | $.status: must be published or unpublished
+            id | news.article.published | {"articleId":"a1","status":"published"} | $.version: is missing but it is required
+            id | news.article.published | {"articleId":"a1","status":"published","version":"2"} \
+                                                          | $.version: must be an integer of at least 1
+            id | news.article.published | {"articleId":"a1","status":"published","version":0} \
+                                                          | $.version: must be an integer of at least 1
+            """)
+    void namesWhatIsWrongWithARecordItCannotUse(String ceId, String type, String payload, String reason) {
         assertThatThrownBy(() -> ArticleEvent.read(ceId, type, payload.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnprocessableEvent.class).hasMessage(reason);
     }
