@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -41,15 +40,9 @@ import tools.jackson.databind.JsonNode;
  * then processes new events again.
  */
 @Order(2)
-class BrokerTroubleTest {
+class BrokerTroubleTest extends SharedStackTest {
 
     static final Duration ANSWER_LIMIT = Duration.ofSeconds(5);
-    static SystemStack stack;
-
-    @BeforeAll
-    static void stack() {
-        stack = SystemStack.shared();
-    }
 
     /** One HTTP write and what it got. */
     record Write(String kind, String article, int status, long millis, long version, String commentId, String phase) {

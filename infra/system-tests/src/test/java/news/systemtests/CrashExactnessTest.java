@@ -27,7 +27,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -52,14 +51,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CrashExactnessTest {
-
-    static SystemStack stack;
-
-    @BeforeAll
-    static void stack() {
-        stack = SystemStack.shared();
-    }
+class CrashExactnessTest extends SharedStackTest {
 
     /** One produced view: which article, which reader, bot or not. */
     record PlannedView(int article, String reader, boolean bot) {

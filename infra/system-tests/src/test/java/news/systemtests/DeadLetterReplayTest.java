@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import news.launcher.dlq.DeadLetterCommand;
@@ -31,16 +30,10 @@ import tools.jackson.databind.JsonNode;
  * same letter again changes nothing: the consumer is idempotent.
  */
 @org.junit.jupiter.api.Order(7)
-class DeadLetterReplayTest {
+class DeadLetterReplayTest extends SharedStackTest {
 
     static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
     static final String SECTION = "North Korea";
-    static SystemStack stack;
-
-    @BeforeAll
-    static void stack() {
-        stack = SystemStack.shared();
-    }
 
     @Test
     void aReplayedPoisonThenFixedViewCountsOnceAndAReplayedDuplicateChangesNothing() {

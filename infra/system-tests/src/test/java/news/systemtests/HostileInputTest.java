@@ -51,9 +51,8 @@ import news.testsupport.TopicProbe;
  * unchanged (every article and comment, compared field by field) and no event reaches any topic.
  */
 @Order(4)
-class HostileInputTest {
+class HostileInputTest extends SharedStackTest {
 
-    static SystemStack stack;
     static String article;
     static String draft;
     static String bobsComment;
@@ -71,7 +70,6 @@ class HostileInputTest {
 
     @BeforeAll
     static void fixtures() {
-        stack = SystemStack.shared();
         var created = Newsroom.create(stack, "Hostile input target", "Army", true);
         article = created.path("id").asString();
         articleVersion = created.path("version").asLong();

@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +24,10 @@ import org.junit.jupiter.api.Test;
  * Now (exact counts, none dropped); ranking-service's consumer lag drains; p50/p99 recorded.
  */
 @Order(5)
-class LoadTest {
+class LoadTest extends SharedStackTest {
 
     static final int VIEW_CLIENTS = 16;
     static final int PAGE_CLIENTS = 8;
-    static SystemStack stack;
-
-    @BeforeAll
-    static void stack() {
-        stack = SystemStack.shared();
-    }
 
     @Test
     void aBurstOfViewsAndPageReadsHasNoErrorsAndEveryAcceptedViewIsCounted() throws Exception {

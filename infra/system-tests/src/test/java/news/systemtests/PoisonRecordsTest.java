@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,15 +42,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Order(90)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PoisonRecordsTest {
+class PoisonRecordsTest extends SharedStackTest {
 
     static final int MIB = 1024 * 1024;
-    static SystemStack stack;
-
-    @BeforeAll
-    static void stack() {
-        stack = SystemStack.shared();
-    }
 
     /** A poison record and who must dead-letter it. */
     record Poison(String topic, String kind, ProducerRecord<String, byte[]> record, List<String> deadLetteredBy) {

@@ -35,14 +35,12 @@ import news.testsupport.TopicProbe;
  */
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReplayAndDuplicatesTest {
+class ReplayAndDuplicatesTest extends SharedStackTest {
 
-    static SystemStack stack;
     static final Map<Integer, String> SENTINELS = new TreeMap<>();
 
     @BeforeAll
     static void engagementOnEveryTopic() {
-        stack = SystemStack.shared();
         // views, shares and comments of articles of this test's own, so that Must-Reads counts all three kinds
         List<String> engaged = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -35,17 +34,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @Order(6)
 @EnabledIfSystemProperty(named = "news.system.suite", matches = "long")
-class SoakTest {
+class SoakTest extends SharedStackTest {
 
     static final Duration SOAK = Duration.ofMinutes(15);
     static final Duration EVERY = Duration.ofMinutes(1);
     static final int WARM_UP_SAMPLES = 3;
-    static SystemStack stack;
-
-    @BeforeAll
-    static void stack() {
-        stack = SystemStack.shared();
-    }
 
     /** One sample of one process: minute, live heap in MiB (-1: not a service), RSS in MiB. */
     record Sample(int minute, double heapMib, double rssMib) {
