@@ -60,6 +60,6 @@ class DecoderRefusalsTest extends GatewayIntegrationTest {
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) {
-        return TestHttp.local(port).send("GET", path, null, null, null, headers);
+        return TestHttp.local(port).get(path, headers);
     }
 }

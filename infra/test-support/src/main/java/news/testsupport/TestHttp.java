@@ -65,11 +65,15 @@ public class TestHttp {
     }
 
     public HttpResponse<String> get(String path) {
-        return get(path, null);
+        return get(path, Map.of());
     }
 
     public HttpResponse<String> get(String path, String token) {
         return send("GET", path, token, null, null, Map.of());
+    }
+
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        return send("GET", path, null, null, null, headers);
     }
 
     /** {@code body} as for {@link #body(Object)}, sent as {@code application/json}. */

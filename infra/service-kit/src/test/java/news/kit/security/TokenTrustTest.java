@@ -3,9 +3,6 @@ package news.kit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -18,6 +15,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import news.kit.web.KitTestApplication;
+import news.testsupport.TestHttp;
 import news.testsupport.TestIssuer;
 import news.testsupport.TestTokens;
 
@@ -26,8 +24,6 @@ import news.testsupport.TestTokens;
  * issuer it does not start (unless the development switch is on), and says which setting to set.
  */
 class TokenTrustTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void withoutAnIssuerAndWithoutTheDevelopmentSwitchTheServiceFailsToStartNamingTheSetting() {
@@ -140,10 +136,7 @@ class TokenTrustTest {
         return new SpringApplicationBuilder(KitTestApplication.class).run(args);
     }
 
-    private static HttpResponse<String> post(int port, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/editor/drafts"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(int port, String token) {
+        return TestHttp.local(port).post("/editor/drafts", token, "{\"title\":\"t\"}");
     }
 }

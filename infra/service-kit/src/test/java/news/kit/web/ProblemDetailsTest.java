@@ -2,30 +2,30 @@ package news.kit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import news.testsupport.ServiceClient;
+import news.testsupport.ServiceClientExtension;
+import news.testsupport.TestHttp;
 import news.testsupport.TestTokens;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = KitTestApplication.class,
         properties = "news.web.max-request-body=2KB")
+@ExtendWith(ServiceClientExtension.class)
 class ProblemDetailsTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
+    @ServiceClient
+    TestHttp http;
 
     @Test
-    void aValidationFailureNamesTheFieldAndTheRule() throws Exception {
+    void aValidationFailureNamesTheFieldAndTheRule() {
         HttpResponse<String> response = post("/drafts", "{\"title\":\"  \",\"tags\":[\"a\",\"b\",\"c\"]}", null);
 
         assertProblem(response, 400);
@@ -34,7 +34,7 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void malformedJsonAndAWronglyTypedFieldAre400WithAClearDetail() throws Exception {
+    void malformedJsonAndAWronglyTypedFieldAre400WithAClearDetail() {
         HttpResponse<String> malformed = post("/drafts", "{\"title\": ", null);
         HttpResponse<String> wrongType = post("/drafts", "{\"title\": {\"$gt\": \"\"}}", null);
 
@@ -45,7 +45,7 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void aJsonBodyThatIsNotStrictlyUtf8Is400EvenWhereJacksonWouldDecodeIt() throws Exception {
+    void aJsonBodyThatIsNotStrictlyUtf8Is400EvenWhereJacksonWouldDecodeIt() {
         // C0 AF is an overlong '/' (Jackson reads it as '/'), ED A0 80 a surrogate, C3 28 a broken pair
         for (byte[] bad : List.of(new byte[]{(byte) 0xC0, (byte) 0xAF}, new byte[]{(byte) 0xED, (byte) 0xA0,
                 (byte) 0x80}, new byte[]{(byte) 0xC3, 0x28}, new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80,
@@ -54,10 +54,8 @@ class ProblemDetailsTest {
             body.writeBytes("{\"title\":\"ok ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             body.writeBytes(bad);
             body.writeBytes("\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/drafts"))
-                    .header("Content-Type", "application/json; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send("POST", "/drafts", null, "application/json; charset=UTF-8",
+                    body.toByteArray(), Map.of());
 
             assertProblem(response, 400);
             assertThat(response.body()).contains("not valid UTF-8");
@@ -67,7 +65,7 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void aBodyOverTheLimitIs413WithoutBeingRead() throws Exception {
+    void aBodyOverTheLimitIs413WithoutBeingRead() {
         HttpResponse<String> response = post("/drafts", "{\"title\":\"" + "x".repeat(5000) + "\"}", null);
 
         assertProblem(response, 413);
@@ -75,14 +73,10 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void unknownPathsAndWrongMediaTypesAreProblemsToo() throws Exception {
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(uri("/nowhere")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> text = http.send(HttpRequest.newBuilder(uri("/drafts"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> notFound = http.send(HttpRequest.newBuilder(uri("/drafts/42")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void unknownPathsAndWrongMediaTypesAreProblemsToo() {
+        HttpResponse<String> missing = http.get("/nowhere");
+        HttpResponse<String> text = http.send("POST", "/drafts", null, "text/plain", "hi", Map.of());
+        HttpResponse<String> notFound = http.get("/drafts/42");
 
         assertProblem(missing, 404);
         assertProblem(text, 415);
@@ -91,16 +85,15 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void anUnexpectedErrorIs500WithoutLeakingInternals() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/boom")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void anUnexpectedErrorIs500WithoutLeakingInternals() {
+        HttpResponse<String> response = http.get("/boom");
 
         assertProblem(response, 500);
         assertThat(response.body()).doesNotContain("secret internals").doesNotContain("at news.");
     }
 
     @Test
-    void noTokenIs401AndTheWrongRoleIs403BothAsProblems() throws Exception {
+    void noTokenIs401AndTheWrongRoleIs403BothAsProblems() {
         HttpResponse<String> anonymous = post("/editor/drafts", "{\"title\":\"t\"}", null);
         HttpResponse<String> reader = post("/editor/drafts", "{\"title\":\"t\"}", TestTokens.reader("rita"));
         HttpResponse<String> expired = post("/editor/drafts", "{\"title\":\"t\"}",
@@ -115,17 +108,8 @@ class ProblemDetailsTest {
         assertThat(editor.statusCode()).isEqualTo(200);
     }
 
-    private HttpResponse<String> post(String path, String json, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+    private HttpResponse<String> post(String path, String json, String token) {
+        return http.post(path, token, json);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
