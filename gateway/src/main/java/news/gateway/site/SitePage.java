@@ -15,7 +15,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * One HTML page of the site, read once from {@code site/} on the class path, with the headers every page carries:
+ * One HTML page of the site, read and put together once from {@code site/} on the class path (its shared parts come
+ * from {@code site/parts/}, see {@link SiteIncludes}), with the headers every page carries:
  * the strict Content-Security-Policy (only the gateway's own script and styles), no sniffing, a short referrer.
  */
 public final class SitePage {
@@ -23,6 +24,8 @@ public final class SitePage {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    /** Before the pages below: a static field is set in the order it is written. */
+    private static final SiteIncludes SITE = new SiteIncludes(SitePage::read);
 
     /** Shown instead of a newsroom page to a browser that is not signed in (401). */
     public static final SitePage NEWSROOM_SIGN_IN = new SitePage("newsroom-sign-in.html");
@@ -33,9 +36,23 @@ public final class SitePage {
 
     SitePage(String name) {
         try {
-            this.html = new ClassPathResource("site/" + name).getContentAsByteArray();
+            this.html = SITE.page(name).getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("The site's page site/" + name + " cannot be put together: "
+                    + e.getMessage() + " (files under gateway/src/main/resources/site/)", e);
+        }
+    }
+
+    /** The text of {@code site/<name>} on the class path, or null when there is none. */
+    private static String read(String name) {
+        ClassPathResource file = new ClassPathResource("site/" + name);
+        if (!file.exists()) {
+            return null;
+        }
+        try {
+            return file.getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("site/" + name + " is missing from the class path", e);
+            throw new UncheckedIOException("site/" + name + " cannot be read from the class path", e);
         }
     }
 
