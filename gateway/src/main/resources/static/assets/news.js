@@ -1,5 +1,5 @@
-// What every page of the site shares: small DOM helpers, the signed-in user and sign-out, the skip link, and the one
-// way an article is drawn, used by the article page and by the newsroom's live preview alike.
+// What every page of the site shares: small DOM helpers, the signed-in user and sign-out, the skip link, a comment's
+// list item, and the one way an article is drawn, used by the article page and by the newsroom's live preview alike.
 // Every text that comes from the API (titles, bodies, comments, names) is inserted with textContent, never as HTML.
 (function () {
   'use strict';
@@ -103,6 +103,27 @@
     });
   }
 
+  // --- a comment, in an article's list and in the newsroom's moderation queue -------------------------------------
+  // <li id=…> with its meta line (author · time) and its text, and a Remove button named for the author that each
+  // page places and wires itself (the article page in the meta line, the moderation queue last).
+  function commentItem(id, comment) {
+    var item = el('li');
+    item.id = id;
+    var author = comment.author && comment.author.name ? comment.author.name : 'Reader';
+    var meta = el('p', 'comment-meta');
+    meta.appendChild(el('strong', null, author));
+    meta.appendChild(document.createTextNode(' · '));
+    var time = el('time', null, formatTime(comment.postedAt));
+    if (comment.postedAt) { time.setAttribute('datetime', comment.postedAt); }
+    meta.appendChild(time);
+    item.appendChild(meta);
+    item.appendChild(el('p', 'comment-text', comment.text));
+    var remove = el('button', 'comment-remove', 'Remove');
+    remove.type = 'button';
+    remove.setAttribute('aria-label', 'Remove the comment by ' + author);
+    return { item: item, meta: meta, author: author, remove: remove };
+  }
+
   // --- an article, as readers see it -----------------------------------------------------------------------------
   // Fills <article> with section, title, source, time, body paragraphs and byline. The newsroom's preview calls the
   // same function on a draft, so what an editor previews is what the article page will show.
@@ -160,6 +181,6 @@
     $: $, el: el, codePoints: codePoints, formatTime: formatTime, problemText: problemText,
     sectionAnchor: sectionAnchor, session: session, csrfToken: csrfToken, signInUrl: signInUrl, isEditor: isEditor,
     loadSession: loadSession, accountJson: accountJson, renderAccount: renderAccount, wireSignOut: wireSignOut,
-    wireSkipLink: wireSkipLink, renderArticle: renderArticle
+    wireSkipLink: wireSkipLink, commentItem: commentItem, renderArticle: renderArticle
   };
 })();

@@ -589,27 +589,16 @@
   }
 
   function moderationItem(comment) {
-    var item = el('li');
-    item.id = 'moderation-' + comment.id;
-    var author = comment.author && comment.author.name ? comment.author.name : 'Reader';
-    var meta = el('p', 'comment-meta');
-    meta.appendChild(el('strong', null, author));
-    meta.appendChild(document.createTextNode(' · '));
-    var time = el('time', null, N.formatTime(comment.postedAt));
-    if (comment.postedAt) { time.setAttribute('datetime', comment.postedAt); }
-    meta.appendChild(time);
-    item.appendChild(meta);
-    item.appendChild(el('p', 'comment-text', comment.text));
+    var shown = N.commentItem('moderation-' + comment.id, comment);
+    var item = shown.item;
     var on = el('p', 'comment-article', 'On ');
     var link = el('a', null, comment.articleId);
     link.href = '/article/' + encodeURIComponent(comment.articleId);
     on.appendChild(link);
     item.appendChild(on);
     articleTitle(comment.articleId).then(function (title) { if (title) { link.textContent = title; } });
-    var remove = el('button', 'comment-remove', 'Remove');
-    remove.type = 'button';
-    remove.setAttribute('aria-label', 'Remove the comment by ' + author);
-    remove.addEventListener('click', function () { removeComment(comment, author, item, remove); });
+    var remove = shown.remove;
+    remove.addEventListener('click', function () { removeComment(comment, shown.author, item, remove); });
     item.appendChild(remove);
     return item;
   }

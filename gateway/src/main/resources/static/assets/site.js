@@ -5,19 +5,10 @@
 
   var MAX_COMMENT = 300;
   var PART_NAMES = { article: 'the article', comments: 'the comments', sections: 'the section lists' };
-  var $ = News.$;
-  var el = News.el;
-  var codePoints = News.codePoints;
-  var formatTime = News.formatTime;
-  var problemText = News.problemText;
-  var sectionAnchor = News.sectionAnchor;
-  var session = News.session;
-  var csrfToken = News.csrfToken;
-  var signInUrl = News.signInUrl;
-  var isEditor = News.isEditor;
-  var loadSession = News.loadSession;
-  var accountJson = News.accountJson;
-  var renderAccount = News.renderAccount;
+  var N = window.News;
+  var $ = N.$;
+  var el = N.el;
+  var session = N.session;
 
   function showError(message) {
     var box = $('page-error');
@@ -56,7 +47,7 @@
   function loadHome() {
     fetch('/api/pages/home', { headers: { Accept: 'application/json' } }).then(function (response) {
       if (!response.ok) {
-        return problemText(response, 'The front page is not available right now.').then(function (text) {
+        return N.problemText(response, 'The front page is not available right now.').then(function (text) {
           throw new Error(text);
         });
       }
@@ -71,7 +62,7 @@
       (page.sections || []).forEach(function (block) {
         var section = el('section', 'list-box');
         var heading = el('h2', null, block.section);
-        heading.id = sectionAnchor(block.section);
+        heading.id = N.sectionAnchor(block.section);
         section.setAttribute('aria-labelledby', heading.id);
         var list = el('ol', 'headlines');
         list.id = heading.id + '-list';
@@ -107,7 +98,7 @@
           throw new Error('This article does not exist or is no longer published.');
         }
         if (!response.ok) {
-          return problemText(response, 'This article is not available right now. Please try again shortly.')
+          return N.problemText(response, 'This article is not available right now. Please try again shortly.')
             .then(function (text) { throw new Error(text); });
         }
         return response.json();
@@ -135,7 +126,7 @@
   function renderArticle(article) {
     state.title = article.title;
     document.title = article.title + ' · Defense News';
-    News.renderArticle($('article'), article);
+    N.renderArticle($('article'), article);
     wireShareLinks();
   }
 
@@ -150,40 +141,28 @@
   }
 
   function commentItem(comment) {
-    var item = el('li');
-    item.id = 'comment-' + comment.id;
-    var author = comment.author && comment.author.name ? comment.author.name : 'Reader';
-    var meta = el('p', 'comment-meta');
-    meta.appendChild(el('strong', null, author));
-    meta.appendChild(document.createTextNode(' · '));
-    var time = el('time', null, formatTime(comment.postedAt));
-    if (comment.postedAt) { time.setAttribute('datetime', comment.postedAt); }
-    meta.appendChild(time);
-    var remove = el('button', 'comment-remove', 'Remove');
-    remove.type = 'button';
-    remove.setAttribute('aria-label', 'Remove the comment by ' + author);
+    var shown = N.commentItem('comment-' + comment.id, comment);
+    var remove = shown.remove;
     remove.setAttribute('data-comment', comment.id);
     remove.setAttribute('data-author', comment.author && comment.author.id ? comment.author.id : '');
     remove.hidden = !mayRemove(remove);
     remove.addEventListener('click', removeComment);
-    meta.appendChild(remove);
-    item.appendChild(meta);
-    item.appendChild(el('p', 'comment-text', comment.text));
-    return item;
+    shown.meta.appendChild(remove);
+    return shown.item;
   }
 
   // An editor may remove every comment, a reader their own; the services decide again. Comments name their author by
   // a pseudonym only comment-service can make, so the page asks it for the signed-in reader's own.
   function mayRemove(button) {
-    return session.signedIn && (isEditor()
+    return session.signedIn && (N.isEditor()
       || (!!session.authorId && button.getAttribute('data-author') === session.authorId));
   }
 
   // Editors may remove every comment: only a reader needs to know which are hers.
   function loadAuthorId() {
     session.authorId = null;
-    if (!session.signedIn || isEditor()) { return Promise.resolve(null); }
-    return accountJson('/api/authors/me', {}).then(function (me) {
+    if (!session.signedIn || N.isEditor()) { return Promise.resolve(null); }
+    return N.accountJson('/api/authors/me', {}).then(function (me) {
       session.authorId = me.id || null;
       return session.authorId;
     });
@@ -201,7 +180,7 @@
     var status = $('comment-status');
     button.disabled = true;
     fetch('/api/comments/' + encodeURIComponent(id), {
-      method: 'DELETE', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken() }
+      method: 'DELETE', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': N.csrfToken() }
     }).then(function (response) {
       if (response.status === 204 || response.status === 404) {
         var item = $('comment-' + id);
@@ -211,7 +190,7 @@
         status.textContent = 'The comment is removed.';
         return;
       }
-      return problemText(response, 'The comment could not be removed (' + response.status + ').')
+      return N.problemText(response, 'The comment could not be removed (' + response.status + ').')
         .then(function (detail) { throw new Error(detail); });
     }).catch(function (error) {
       status.textContent = error.message;
@@ -281,7 +260,7 @@
 
   function offerSignIn() {
     var offer = $('comment-sign-in');
-    $('comment-sign-in-link').href = signInUrl('/article/' + encodeURIComponent(state.id) + '#comment-text');
+    $('comment-sign-in-link').href = N.signInUrl('/article/' + encodeURIComponent(state.id) + '#comment-text');
     offer.hidden = false;
   }
 
@@ -293,7 +272,7 @@
       if (chars.length > MAX_COMMENT) {
         text.value = chars.slice(0, MAX_COMMENT).join('');
       }
-      counter.textContent = codePoints(text.value) + ' / ' + MAX_COMMENT;
+      counter.textContent = N.codePoints(text.value) + ' / ' + MAX_COMMENT;
     };
     var keepDraft = function () {
       try { sessionStorage.setItem(draftKey(), text.value); } catch (e) { /* storage may be off */ }
@@ -319,18 +298,18 @@
       status.textContent = 'Posting…';
       fetch('/api/articles/' + encodeURIComponent(state.id) + '/comments', {
         method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': N.csrfToken() },
         body: JSON.stringify({ text: body })
       }).then(function (response) {
         if (response.status === 201) { return response.json(); }
         if (response.status === 401) {
           session.signedIn = false;
-          renderAccount();
+          N.renderAccount();
           keepDraft();
           offerSignIn();
           throw new Error('Your session has ended: sign in again, your comment stays here.');
         }
-        return problemText(response, 'Your comment could not be posted (' + response.status + ').')
+        return N.problemText(response, 'Your comment could not be posted (' + response.status + ').')
           .then(function (detail) { throw new Error(detail); });
       }).then(function (comment) {
         if (comment.author && comment.author.id) { session.authorId = comment.author.id; }
@@ -351,17 +330,17 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    News.wireSkipLink();
-    News.wireSignOut();
+    N.wireSkipLink();
+    N.wireSignOut();
     var page = document.body.getAttribute('data-page');
     if (page === 'home') {
-      loadSession();
+      N.loadSession();
       loadHome();
     } else if (page === 'article') {
       state.id = articleIdFromPath();
       wireShareEvents();
       wireCommentBox();
-      loadSession().then(loadAuthorId).then(function () {
+      N.loadSession().then(loadAuthorId).then(function () {
         showRemoveButtons();
         if (!session.signedIn && $('comment-text').value) { offerSignIn(); }
       });
