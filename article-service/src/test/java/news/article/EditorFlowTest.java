@@ -60,9 +60,8 @@ class EditorFlowTest {
             HttpResponse<String> unpublished = api.post("/api/articles/" + id + "/unpublish", Api.EDITOR, null);
             assertThat(unpublished.statusCode()).as(unpublished.body()).isEqualTo(200);
 
-            List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(id), 3);
-            probe.assertNone(r -> false, Duration.ofSeconds(2));
-            records = probe.seen().stream().filter(TopicProbe.withKey(id)).toList();
+            List<ConsumerRecord<String, byte[]>> records = probe.assertExactly(TopicProbe.withKey(id), 3,
+                    Duration.ofSeconds(2));
             records.forEach(CloudEventAssertions::assertFollowsContract);
             assertThat(records).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
                     "news.article.published", "news.article.updated", "news.article.unpublished");

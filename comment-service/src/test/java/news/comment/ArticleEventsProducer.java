@@ -3,10 +3,7 @@ package news.comment;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,11 +15,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import news.kit.cloudevents.CloudEvent;
-import news.testsupport.CloudEventAssertions;
+import news.testsupport.ArticleEvents;
+import news.testsupport.TestEvent;
 import news.testsupport.TestInfrastructure;
 
-/** Plays article-service: writes article snapshots (valid CloudEvents per infra/contracts) or broken records. */
+/** Plays article-service: writes article snapshots (the shared {@link ArticleEvents} fixtures) or broken records. */
 final class ArticleEventsProducer implements AutoCloseable {
 
     static final String TOPIC = "news.article-events";
@@ -33,19 +30,19 @@ final class ArticleEventsProducer implements AutoCloseable {
 
     /** Sends a valid snapshot event with a fresh {@code ce_id}; returns that id. */
     String snapshot(String articleId, String status, long version) {
-        String ceId = UUID.randomUUID().toString();
-        snapshot(ceId, articleId, status, version);
-        return ceId;
+        TestEvent event = snapshotOf(articleId, status, version).event();
+        send(event.record(TOPIC));
+        return event.id();
     }
 
     void snapshot(String ceId, String articleId, String status, long version) {
-        String type = "published".equals(status) ? (version == 1 ? "news.article.published" : "news.article.updated")
-                : "news.article.unpublished";
-        String json = Api.JSON.writeValueAsString(payload(articleId, status, version));
-        CloudEventAssertions.assertValidPayload(type, json);
-        CloudEvent event = new CloudEvent(ceId, type, "/article-service", articleId,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), json, null);
-        send(event.toRecord(TOPIC));
+        send(snapshotOf(articleId, status, version).event().withId(ceId).record(TOPIC));
+    }
+
+    /** The snapshot article-service writes for {@code status} ("published" or "unpublished") and version, now. */
+    static ArticleEvents.Snapshot snapshotOf(String articleId, String status, long version) {
+        return ArticleEvents.snapshot(articleId).published("published".equals(status), version)
+                .at(ArticleEvents.PUBLISHED_AT, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Sends any record: for poison pills. */
@@ -64,25 +61,6 @@ final class ArticleEventsProducer implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not write to " + TOPIC, e);
         }
-    }
-
-    static Map<String, Object> payload(String articleId, String status, long version) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("articleId", articleId);
-        payload.put("slug", "slug-" + articleId.toLowerCase().replaceAll("[^a-z0-9]", ""));
-        payload.put("title", "Navy commissions third Aegis destroyer");
-        payload.put("section", "Navy");
-        payload.put("source", "Defense Wire");
-        payload.put("byline", Map.of("name", "Mina Park", "email", "mina.park@example.com"));
-        payload.put("body", List.of("The Navy commissioned its third Aegis-equipped destroyer."));
-        payload.put("tags", List.of("destroyer"));
-        payload.put("editorPick", false);
-        payload.put("editorPickedAt", null);
-        payload.put("status", status);
-        payload.put("publishedAt", "2026-11-25T08:00:00Z");
-        payload.put("updatedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        payload.put("version", version);
-        return payload;
     }
 
     @Override

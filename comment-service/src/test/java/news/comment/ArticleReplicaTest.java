@@ -62,7 +62,7 @@ class ArticleReplicaTest extends IntegrationTest {
         byte[] notJson = "<html>not json</html>".getBytes(StandardCharsets.UTF_8);
         byte[] noVersion = "{\"articleId\":\"%s\",\"status\":\"published\"}".formatted(articleId)
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] valid = Api.JSON.writeValueAsBytes(ArticleEventsProducer.payload(articleId, "published", 1));
+        byte[] valid = ArticleEventsProducer.snapshotOf(articleId, "published", 1).json().getBytes(StandardCharsets.UTF_8);
         try (TopicProbe dlq = TopicProbe.tail("news.article-events.dlq")) {
             articleEvents.raw(articleId, notJson, headers("news.article.published"));
             articleEvents.raw(articleId, noVersion, headers("news.article.published"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -29,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  * the OpenAPI document.
  */
 class ObservabilityTest extends IntegrationTest {
+
+    @Autowired
+    Spans spans;
 
     @Test
     void aCommentsRecordOnNewsCommentEventsCarriesTheTraceOfThePostThroughTheOutbox() {
@@ -57,11 +62,11 @@ class ObservabilityTest extends IntegrationTest {
                 "ce_time", "2026-11-25T09:00:00.000Z", "content-type", "application/json"));
         headers.put("traceparent", trace);
 
-        articleEvents.raw(articleId, Api.JSON.writeValueAsBytes(ArticleEventsProducer.payload(articleId, "published", 1)),
+        articleEvents.raw(articleId, ArticleEventsProducer.snapshotOf(articleId, "published", 1).json().getBytes(StandardCharsets.UTF_8),
                 headers);
         awaitReplicaVersion(articleId, 1);
 
-        Awaitility.await("the consumer's span").atMost(WAIT).untilAsserted(() -> assertThat(Spans.ENDED)
+        Awaitility.await("the consumer's span").atMost(WAIT).untilAsserted(() -> assertThat(spans.ended())
                 .filteredOn(span -> span.getTraceId().equals(traceId(trace)))
                 .anySatisfy(span -> {
                     assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);

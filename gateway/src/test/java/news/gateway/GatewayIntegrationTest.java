@@ -37,9 +37,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One running gateway for the integration tests: a real embedded Kafka broker feeds its read models, and the
- * services behind it are {@link FakeService}s answering the services' JSON on local ports, which tests can stop or
- * hang. Loopback is a trusted proxy here, so each test can act as its own client address through
- * {@code X-Forwarded-For}. Subclasses share the one application context; the spans it ends are kept in
+ * services behind it are {@link FakeService}s answering the services' JSON on local ports, which tests can
+ * stop or hang. Loopback is a trusted proxy here, so each test can act as its own client address through
+ * {@code X-Forwarded-For}. Subclasses share the one application context; the spans it ends are kept in its
  * {@link Spans}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

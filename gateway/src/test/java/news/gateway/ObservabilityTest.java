@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -25,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  * makes, the metrics the dashboards and alerts use, probes, the combined API documents.
  */
 class ObservabilityTest extends GatewayIntegrationTest {
+
+    @Autowired
+    Spans spans;
 
     @Test
     void aRoutedCallCarriesTheTraceOfTheGatewaysClientSpanForIt() {
@@ -139,9 +143,9 @@ class ObservabilityTest extends GatewayIntegrationTest {
     }
 
     private SpanData awaitSpan(String traceId, String spanId) {
-        Awaitility.await("span " + spanId).atMost(Duration.ofSeconds(10)).until(() -> Spans.ENDED.stream()
+        Awaitility.await("span " + spanId).atMost(Duration.ofSeconds(10)).until(() -> spans.ended().stream()
                 .anyMatch(s -> s.getTraceId().equals(traceId) && s.getSpanId().equals(spanId)));
-        return Spans.ENDED.stream().filter(s -> s.getTraceId().equals(traceId) && s.getSpanId().equals(spanId))
+        return spans.ended().stream().filter(s -> s.getTraceId().equals(traceId) && s.getSpanId().equals(spanId))
                 .findFirst().orElseThrow();
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -34,6 +35,9 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest extends RealBrokerTest {
 
+    @Autowired
+    Spans spans;
+
     @Test
     void aViewsRecordIsProcessedInASpanOfItsTraceAndItsLogLineCarriesTheTraceId(CapturedOutput output) {
         String article = "traced-" + UUID.randomUUID().toString().substring(0, 8);
@@ -46,13 +50,13 @@ class ObservabilityTest extends RealBrokerTest {
         send(view.toRecord("news.article-views"));
 
         Awaitility.await("the processing span").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(Spans.ENDED).filteredOn(span -> span.getTraceId().equals(traceId)).singleElement()
+                assertThat(spans.ended()).filteredOn(span -> span.getTraceId().equals(traceId)).singleElement()
                         .satisfies(span -> {
                             assertThat(span.getParentSpanId()).isEqualTo(requestSpan);
                             assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
                             assertThat(span.getName()).isEqualTo("news.article-views process");
                         }));
-        String spanId = Spans.ENDED.stream().filter(span -> span.getTraceId().equals(traceId)).findFirst()
+        String spanId = spans.ended().stream().filter(span -> span.getTraceId().equals(traceId)).findFirst()
                 .orElseThrow().getSpanId();
         Awaitility.await("the log line").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(output.getOut()).containsPattern("\\[" + traceId + "-" + spanId
@@ -71,8 +75,8 @@ class ObservabilityTest extends RealBrokerTest {
                 "00-" + sampledTraceId + "-53995c3f42cd8ad8-01").toRecord("news.article-views"));
 
         Awaitility.await("the later, sampled record's span").atMost(Duration.ofSeconds(60)).until(() ->
-                Spans.ENDED.stream().anyMatch(span -> span.getTraceId().equals(sampledTraceId)));
-        assertThat(Spans.ENDED).noneMatch(span -> span.getTraceId().equals(traceId));
+                spans.ended().stream().anyMatch(span -> span.getTraceId().equals(sampledTraceId)));
+        assertThat(spans.ended()).noneMatch(span -> span.getTraceId().equals(traceId));
     }
 
     @Test

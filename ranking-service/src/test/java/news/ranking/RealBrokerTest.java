@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole service against the shared real broker, on the contract's topics. One context for every subclass: its
  * application id and state directory are this JVM's own, so a run never meets the local state of an earlier one.
- * Ended spans are kept in {@link Spans}; traced records are logged ({@code logback-test.xml}).
+ * Ended spans are kept in this context's {@link Spans}; traced records are logged ({@code logback-test.xml}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseNewsInfrastructure

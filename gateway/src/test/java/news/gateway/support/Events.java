@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import news.kit.cloudevents.CloudEvent;
+import news.testsupport.ArticleEvents;
 import news.testsupport.CloudEventAssertions;
 import news.testsupport.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,11 +42,11 @@ public final class Events implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Publishes the snapshot as {@code news.article.published} (or {@code .unpublished}); returns its ce_id. */
+    /** Publishes the snapshot under the type article-service gives it, happening now; returns its ce_id. */
     public String article(TestArticle article) {
-        String type = article.published() ? "news.article.published" : "news.article.unpublished";
-        return send(ARTICLE_EVENTS, CloudEvent.create(type, "/article-service", article.id(), article.snapshotJson(),
-                null));
+        ArticleEvents.Snapshot snapshot = article.snapshot();
+        return send(ARTICLE_EVENTS, CloudEvent.create(snapshot.type(), "/article-service", article.id(),
+                snapshot.json(), null));
     }
 
     /** The same event once more: same ce_id, same payload, as a redelivery would bring it. */

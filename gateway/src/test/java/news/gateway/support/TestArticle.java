@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import news.testsupport.ArticleEvents;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,40 +45,24 @@ public record TestArticle(String id, String slug, String title, String section, 
         return List.of("First paragraph of " + title + ".", "Second paragraph of " + title + ".");
     }
 
-    /** The payload of news.article-events (article-snapshot.schema.json). */
-    public String snapshotJson() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("articleId", id);
-        s.put("slug", slug);
-        s.put("title", title);
-        s.put("section", section);
-        s.put("source", "Defense Wire");
-        s.put("byline", Map.of("name", "Mina Park", "email", "mina.park@example.com"));
-        s.put("body", body());
-        s.put("tags", List.of("test"));
-        s.put("editorPick", false);
-        s.put("editorPickedAt", null);
-        s.put("status", published ? "published" : "unpublished");
-        s.put("publishedAt", publishedAt.toString());
-        s.put("updatedAt", publishedAt.plusSeconds(version).toString());
-        s.put("version", version);
-        return JSON.writeValueAsString(s);
+    /** Its snapshot on news.article-events (the shared fixture of article-service's events). */
+    public ArticleEvents.Snapshot snapshot() {
+        return ArticleEvents.snapshot(id).titled(title, section).with("slug", slug).with("body", body())
+                .with("tags", List.of("test")).published(published, version)
+                .at(publishedAt, publishedAt.plusSeconds(version));
     }
 
-    /** What article-service answers to GET /api/articles/{id} (the article of the page API). */
+    /** The payload of news.article-events (article-snapshot.schema.json). */
+    public String snapshotJson() {
+        return snapshot().json();
+    }
+
+    /** What article-service answers to GET /api/articles/{id}: the snapshot's public fields, named for readers. */
     public String readerJson() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("id", id);
-        a.put("slug", slug);
-        a.put("title", title);
-        a.put("section", section);
-        a.put("source", "Defense Wire");
-        a.put("byline", Map.of("name", "Mina Park", "email", "mina.park@example.com"));
-        a.put("body", body());
-        a.put("tags", List.of("test"));
-        a.put("editorPick", false);
-        a.put("publishedAt", publishedAt.toString());
-        a.put("updatedAt", publishedAt.plusSeconds(version).toString());
+        a.putAll(snapshot().payload());
+        List.of("articleId", "editorPickedAt", "status", "version").forEach(a::remove);
         return JSON.writeValueAsString(a);
     }
 

@@ -125,7 +125,7 @@ class CrashExactnessTest extends SharedStackTest {
             for (int i = 0; i < plan.size(); i++) {
                 PlannedView view = plan.get(i);
                 String id = ids.get(view.article());
-                ProducerRecord<String, byte[]> record = Kafka.view(id, sections.get(id), Kafka.readerHash(view.reader()),
+                ProducerRecord<String, byte[]> record = Kafka.view(id, sections.get(id), view.reader(),
                         view.bot(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
                 if (i % 5_000 == 0) {
                     assertThat(contracts.validate("news.article.viewed", new String(record.value())))

@@ -39,12 +39,12 @@ class DeadLetterReplayTest extends SharedStackTest {
     void aReplayedPoisonThenFixedViewCountsOnceAndAReplayedDuplicateChangesNothing() {
         String article = Newsroom.publish(stack, "A view from the future", SECTION);
         for (int i = 0; i < 20; i++) {
-            send(Kafka.view(article, SECTION, Kafka.readerHash("dlq-reader-" + i), false, now()));
+            send(Kafka.view(article, SECTION, "dlq-reader-" + i, false, now()));
         }
         awaitSettledScore(article, 20);
 
         Instant ahead = now().plus(ALLOWED_SKEW).plusSeconds(8);
-        ProducerRecord<String, byte[]> early = Kafka.view(article, SECTION, Kafka.readerHash("dlq-fast-clock"), false, ahead);
+        ProducerRecord<String, byte[]> early = Kafka.view(article, SECTION, "dlq-fast-clock", false, ahead);
         String ceId = header(early.headers().lastHeader("ce_id"));
         send(early);
 

@@ -1,14 +1,10 @@
 package news.systemtests;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -24,8 +20,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 
-import news.testsupport.TestHttp;
-import tools.jackson.databind.node.ObjectNode;
+import news.testsupport.EngagementEvents;
+import news.testsupport.TestEvent;
 
 /**
  * The topics as an analytics-side or replaying client sees them: a plain producer of contract-valid CloudEvents
@@ -57,41 +53,21 @@ final class Kafka {
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A record with the CloudEvents headers of the contract. */
+    /** A record with the CloudEvents headers of the contract, whatever its payload (for poison as well). */
     static ProducerRecord<String, byte[]> event(String topic, String key, String type, String source, String ceId,
                                                 Instant time, byte[] payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", ceId);
-        header(record, "ce_type", type);
-        header(record, "ce_source", source);
-        header(record, "ce_time", time.toString());
-        header(record, "ce_subject", key);
-        header(record, "content-type", "application/json");
-        return record;
+        return new TestEvent(ceId, type, source, key, time, new String(payload, StandardCharsets.UTF_8)).record(topic);
     }
 
-    static ProducerRecord<String, byte[]> view(String articleId, String section, String readerHash, boolean bot,
+    /** A view of {@code reader} (hashed as article-service would), the shared fixture of test-support. */
+    static ProducerRecord<String, byte[]> view(String articleId, String section, String reader, boolean bot,
                                                Instant viewedAt) {
-        ObjectNode view = TestHttp.JSON.createObjectNode();
-        view.put("articleId", articleId).put("section", section).put("readerHash", readerHash)
-                .put("agent", bot ? "bot" : "human").put("viewedAt", viewedAt.toString());
-        return event(VIEWS, articleId, "news.article.viewed", "/article-service", UUID.randomUUID().toString(), viewedAt,
-                TestHttp.JSON.writeValueAsBytes(view));
+        return EngagementEvents.view(articleId, section, reader, bot, viewedAt).record(VIEWS);
     }
 
     static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().remove(name);
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String readerHash(String reader) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("system-tests\0" + reader).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The partition the default partitioner gives a key (murmur2), on a topic of {@link #PARTITIONS}. */

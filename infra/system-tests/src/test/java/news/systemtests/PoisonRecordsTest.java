@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import news.testsupport.ArticleEvents;
+import news.testsupport.EngagementEvents;
 import news.testsupport.NewArticle;
 import news.testsupport.TestHttp;
 import news.testsupport.TopicProbe;
@@ -242,33 +244,25 @@ class PoisonRecordsTest extends SharedStackTest {
     }
 
     private static ObjectNode view(String article) {
-        return TestHttp.JSON.createObjectNode().put("articleId", article).put("section", "Views")
-                .put("readerHash", Kafka.readerHash("poisoner")).put("agent", "human")
-                .put("viewedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        return TestHttp.JSON.valueToTree(EngagementEvents.viewPayload(article, "Views", "poisoner", false, now()));
     }
 
     private static ObjectNode share(String article) {
-        return TestHttp.JSON.createObjectNode().put("articleId", article).put("section", "Views").put("channel", "link")
-                .put("readerHash", Kafka.readerHash("poisoner"))
-                .put("sharedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        return TestHttp.JSON.valueToTree(EngagementEvents.sharePayload(article, "Views", "poisoner", now()));
     }
 
     private static ObjectNode comment(String article) {
-        return TestHttp.JSON.createObjectNode().put("commentId", "poison" + UUID.randomUUID().toString().substring(0, 8))
-                .put("articleId", article).put("authorId", "poisoner").put("text", "poison")
-                .put("postedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        String commentId = "poison" + UUID.randomUUID().toString().substring(0, 8);
+        return TestHttp.JSON.valueToTree(EngagementEvents.commentPayload(commentId, article, now()));
     }
 
     private static ObjectNode snapshot(String article) {
-        ObjectNode s = TestHttp.JSON.createObjectNode().put("articleId", article).put("slug", "poison")
-                .put("title", "Poisoned title").put("section", "Views").put("source", "Nobody");
-        s.putObject("byline").put("name", "Nobody").put("email", "nobody@example.com");
-        s.putArray("body").add("Poison.");
-        s.putArray("tags");
-        s.put("editorPick", false).putNull("editorPickedAt").put("status", "published")
-                .put("publishedAt", Instant.now().toString()).put("updatedAt", Instant.now().toString())
-                .put("version", 999_999);
-        return s;
+        return TestHttp.JSON.valueToTree(ArticleEvents.snapshot(article).titled("Poisoned title", "Views")
+                .with("slug", "poison").with("source", "Nobody").published(true, 999_999).at(now(), now()).payload());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static ObjectNode without(ObjectNode node, String field) {

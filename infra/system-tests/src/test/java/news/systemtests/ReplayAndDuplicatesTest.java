@@ -50,7 +50,7 @@ class ReplayAndDuplicatesTest extends SharedStackTest {
             for (int i = 0; i < engaged.size(); i++) {
                 for (int v = 0; v < 10 * (i + 1); v++) {
                     producer.send(Kafka.view(engaged.get(i), Newsroom.SECTIONS.get(i + 2),
-                            Kafka.readerHash("engaged-" + i + "-" + v), false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                            "engaged-" + i + "-" + v, false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
                 }
             }
         }
@@ -76,7 +76,7 @@ class ReplayAndDuplicatesTest extends SharedStackTest {
         try (KafkaProducer<String, byte[]> producer = Kafka.producer(stack.bootstrapServers())) {
             for (String id : SENTINELS.values()) {
                 for (long v = 0; v < sentinelBase; v++) {
-                    producer.send(Kafka.view(id, "Policy", Kafka.readerHash("sentinel-" + id + "-" + v), false, now));
+                    producer.send(Kafka.view(id, "Policy", "sentinel-" + id + "-" + v, false, now));
                 }
             }
             producer.flush();
@@ -165,7 +165,7 @@ class ReplayAndDuplicatesTest extends SharedStackTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (KafkaProducer<String, byte[]> producer = Kafka.producer(stack.bootstrapServers())) {
             SENTINELS.values().forEach(id -> producer.send(Kafka.view(id, "Policy",
-                    Kafka.readerHash("sentinel-round-" + id + "-" + round), false, now)));
+                    "sentinel-round-" + id + "-" + round, false, now)));
             producer.flush();
         }
         Map<String, List<String>> lists = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * Watches a topic of the real broker from the moment it is opened (or from the beginning), without a consumer
@@ -90,11 +92,28 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Reads for {@code quiet} and asserts that no matching record arrived: proof that nothing was emitted. */
     public void assertNone(Predicate<ConsumerRecord<String, byte[]>> matching, Duration quiet) {
-        long deadline = System.nanoTime() + quiet.toNanos();
-        while (System.nanoTime() < deadline) {
-            poll(Duration.ofMillis(200));
+        assertExactly(matching, 0, quiet);
+    }
+
+    /**
+     * Waits until {@code count} matching records arrived and asserts that no other matching one follows for
+     * {@code quiet}; fails as soon as there is one too many. Returns the matching records, in arrival order.
+     */
+    public List<ConsumerRecord<String, byte[]>> assertExactly(Predicate<ConsumerRecord<String, byte[]>> matching,
+                                                              int count, Duration quiet) {
+        try {
+            Awaitility.await(count + " matching records, and no more for " + quiet).during(quiet)
+                    .atMost(quiet.plus(DEFAULT_TIMEOUT)).pollInterval(Duration.ofMillis(50))
+                    .failFast("more than " + count + " matching records", () -> matches(matching).size() > count)
+                    .until(() -> {
+                        poll(Duration.ofMillis(200));
+                        return matches(matching).size() == count;
+                    });
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            assertThat(matches(matching)).as("matching records (%s)", e.getMessage()).hasSize(count);
+            throw e;
         }
-        assertThat(matches(matching)).as("records that should not have been emitted").isEmpty();
+        return matches(matching);
     }
 
     /** Every record seen so far, in arrival order. */

@@ -170,11 +170,9 @@ class AnalyticsReplayRecipeTest {
     }
 
     private static String snapshot(String id, String status, int version, String title) {
-        return """
-                {"articleId":"%s","slug":"s-%s","title":"%s","section":"Navy","source":"Wire",
-                 "byline":{"name":"Mina Park","email":"mina@example.com"},"body":["Text."],"tags":[],
-                 "editorPick":false,"editorPickedAt":null,"status":"%s","publishedAt":"2026-11-25T08:00:00Z",
-                 "updatedAt":"2026-11-25T09:00:00Z","version":%d}""".formatted(id, id.toLowerCase(), title, status, version);
+        return ArticleEvents.snapshot(id).titled(title, "Navy").with("slug", "s-" + id.toLowerCase())
+                .with("source", "Wire").with("body", List.of("Text.")).published("published".equals(status), version)
+                .at(ArticleEvents.PUBLISHED_AT, Instant.parse("2026-11-25T09:00:00Z")).json();
     }
 
     private static ProducerRecord<String, byte[]> event(String id, String ceId, String type, String payload) {

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CloudEventRoundTripTest {
+
+    private static final String VIEWS = "news.article-views";
 
     private static KafkaProducer<String, byte[]> producer;
 
@@ -37,65 +37,59 @@ class CloudEventRoundTripTest {
 
     @Test
     void aCloudEventsRecordComesBackFromTheRealBrokerWithItsHeadersAndAValidPayload() throws Exception {
-        String articleId = "rt" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String ceId = UUID.randomUUID().toString();
-        try (TopicProbe probe = TopicProbe.tail("news.article-views")) {
-            producer.send(view(articleId, ceId, "news.article.viewed", viewPayload(articleId))).get();
+        TestEvent view = view("rt");
 
-            List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.withKey(articleId), 1);
+        ConsumerRecord<String, byte[]> record = roundTrip(view);
 
-            ConsumerRecord<String, byte[]> record = records.get(0);
-            assertThat(TopicProbe.header(record, "ce_id")).isEqualTo(ceId);
-            assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(articleId);
-            assertThat(TopicProbe.value(record)).contains("\"readerHash\"");
-            CloudEventAssertions.assertFollowsContract(record);
-        }
+        assertThat(TopicProbe.header(record, "ce_id")).isEqualTo(view.id());
+        assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(view.subject());
+        assertThat(TopicProbe.value(record)).contains("\"readerHash\"");
+        CloudEventAssertions.assertFollowsContract(record);
     }
 
     @Test
     void theContractCheckRejectsARecordWhosePayloadBreaksTheSchema() throws Exception {
-        String articleId = "bad" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (TopicProbe probe = TopicProbe.tail("news.article-views")) {
-            String missingViewedAt = viewPayload(articleId).replaceAll(",\\s*\"viewedAt\":\"[^\"]+\"", "");
-            producer.send(view(articleId, UUID.randomUUID().toString(), "news.article.viewed", missingViewedAt)).get();
+        TestEvent view = view("bad");
+        String missingViewedAt = view.json().replaceAll(",\\s*\"viewedAt\":\"[^\"]+\"", "");
 
-            ConsumerRecord<String, byte[]> record = probe.await(TopicProbe.withKey(articleId), 1).get(0);
-
-            assertThatThrownBy(() -> CloudEventAssertions.assertFollowsContract(record))
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("viewedAt");
-        }
+        assertRefused(roundTrip(view.withJson(missingViewedAt)), "viewedAt");
     }
 
     @Test
     void theContractCheckRejectsATypeThatDoesNotBelongOnTheTopic() throws Exception {
-        String articleId = "wrong" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        try (TopicProbe probe = TopicProbe.tail("news.article-views")) {
-            producer.send(view(articleId, UUID.randomUUID().toString(), "news.article.shared", viewPayload(articleId))).get();
+        TestEvent view = view("wrong");
+        TestEvent shareOnTheViewsTopic = new TestEvent(view.id(), "news.article.shared", view.source(), view.subject(),
+                view.time(), view.json());
 
-            ConsumerRecord<String, byte[]> record = probe.await(TopicProbe.withKey(articleId), 1).get(0);
-
-            assertThatThrownBy(() -> CloudEventAssertions.assertFollowsContract(record))
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("event types of news.article-views");
-        }
+        assertRefused(roundTrip(shareOnTheViewsTopic), "event types of news.article-views");
     }
 
     @Test
     void aProbeOpenedAfterARecordDoesNotSeeItButOneFromTheBeginningDoes() throws Exception {
-        String articleId = "old" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        producer.send(view(articleId, UUID.randomUUID().toString(), "news.article.viewed", viewPayload(articleId))).get();
-        try (TopicProbe tail = TopicProbe.tail("news.article-views");
-             TopicProbe all = TopicProbe.fromBeginning("news.article-views")) {
-            assertThat(all.await(TopicProbe.withKey(articleId), 1)).hasSize(1);
-            tail.assertNone(TopicProbe.withKey(articleId), java.time.Duration.ofMillis(500));
+        TestEvent view = view("old");
+        producer.send(view.record(VIEWS)).get();
+        try (TopicProbe tail = TopicProbe.tail(VIEWS);
+             TopicProbe all = TopicProbe.fromBeginning(VIEWS)) {
+            assertThat(all.await(TopicProbe.withKey(view.subject()), 1)).hasSize(1);
+            tail.assertNone(TopicProbe.withKey(view.subject()), java.time.Duration.ofMillis(500));
         }
     }
 
-    static ProducerRecord<String, byte[]> view(String articleId, String ceId, String type, String payload) {
-        return CloudEventRecords.of("news.article-views", articleId, ceId, type, "/test-support", Instant.now(), payload);
+    private static ConsumerRecord<String, byte[]> roundTrip(TestEvent event) throws Exception {
+        try (TopicProbe probe = TopicProbe.tail(VIEWS)) {
+            producer.send(event.record(VIEWS)).get();
+            return probe.await(TopicProbe.withKey(event.subject()), 1).get(0);
+        }
     }
 
-    static String viewPayload(String articleId) {
-        return "{\"articleId\":\"" + articleId + "\",\"section\":\"Navy\",\"readerHash\":\"" + "ab".repeat(32)
-                + "\",\"agent\":\"human\",\"viewedAt\":\"" + Instant.now() + "\"}";
+    private static void assertRefused(ConsumerRecord<String, byte[]> record, String because) {
+        assertThatThrownBy(() -> CloudEventAssertions.assertFollowsContract(record))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(because);
+    }
+
+    /** A view of an article of its own, its id starting with {@code prefix}. */
+    private static TestEvent view(String prefix) {
+        String articleId = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        return EngagementEvents.view(articleId, "Navy", "alice", false, Instant.now());
     }
 }

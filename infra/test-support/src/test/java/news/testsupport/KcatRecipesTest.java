@@ -116,6 +116,6 @@ class KcatRecipesTest {
         return CloudEventRecords.of("news.article-views", article, ceId, "news.article.viewed", "/article-service",
                 Instant.now(), "{\"articleId\":\"" + article + "\",\"section\":\"Navy\",\"readerHash\":\""
                         + "ab".repeat(32) + "\",\"agent\":\"" + agent + "\",\"viewedAt\":\""
-                        + CloudEventRecords.TIME.format(viewedAt) + "\",\"tag\":\"" + tag + "\"}");
+                        + TestEvent.TIME.format(viewedAt) + "\",\"tag\":\"" + tag + "\"}");
     }
 }
