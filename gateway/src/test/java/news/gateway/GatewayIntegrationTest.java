@@ -26,7 +26,7 @@ import news.gateway.readmodel.ArticleCatalog;
 import news.gateway.readmodel.Rankings;
 import news.gateway.readmodel.ReadModelFeed;
 import news.gateway.support.Events;
-import news.gateway.support.FakeService;
+import news.gateway.support.Downstream;
 import news.gateway.support.TestArticle;
 import news.testsupport.UseNewsInfrastructure;
 import news.testsupport.Spans;
@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One running gateway for the integration tests: a real embedded Kafka broker feeds its read models, and the
- * services behind it are {@link FakeService}s answering the services' JSON on local ports, which tests can
+ * services behind it are {@link Downstream}s (WireMock) answering the services' JSON on local ports, which tests can
  * stop or hang. Loopback is a trusted proxy here, so each test can act as its own client address through
  * {@code X-Forwarded-For}. Subclasses share the one application context; the spans it ends are kept in its
  * {@link Spans}.
@@ -49,9 +49,9 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "news.gateway.trusted-proxies=127.0.0.1/32,::1/128")
 public abstract class GatewayIntegrationTest {
 
-    protected static final FakeService ARTICLE_SERVICE = FakeService.start("article-service");
-    protected static final FakeService COMMENT_SERVICE = FakeService.start("comment-service");
-    protected static final FakeService RANKING_SERVICE = FakeService.start("ranking-service");
+    protected static final Downstream ARTICLE_SERVICE = Downstream.start("article-service");
+    protected static final Downstream COMMENT_SERVICE = Downstream.start("comment-service");
+    protected static final Downstream RANKING_SERVICE = Downstream.start("ranking-service");
     /**
      * Longer than a degraded answer ever takes, however busy the test machine, and far shorter than waiting for a
      * hung service would take (the test client gives up after 30 s): an answer within it did not wait for the
@@ -152,9 +152,9 @@ public abstract class GatewayIntegrationTest {
 
     /** article-service and comment-service answer for this article as the real ones would. */
     protected static void servicesKnow(TestArticle article, List<String> comments) {
-        ARTICLE_SERVICE.on("GET /api/articles/" + article.id(), FakeService.Reply.json(200, article.readerJson()));
+        ARTICLE_SERVICE.on("GET /api/articles/" + article.id(), Downstream.Reply.json(200, article.readerJson()));
         COMMENT_SERVICE.on("GET /api/articles/" + article.id() + "/comments",
-                FakeService.Reply.json(200, article.commentsJson(comments)));
+                Downstream.Reply.json(200, article.commentsJson(comments)));
     }
 
     /** GET as JSON, with the time it took. */
@@ -184,6 +184,6 @@ public abstract class GatewayIntegrationTest {
 
     @AfterAll
     static void servicesAnswerAgain() {
-        List.of(ARTICLE_SERVICE, COMMENT_SERVICE, RANKING_SERVICE).forEach(FakeService::answer);
+        List.of(ARTICLE_SERVICE, COMMENT_SERVICE, RANKING_SERVICE).forEach(Downstream::answer);
     }
 }

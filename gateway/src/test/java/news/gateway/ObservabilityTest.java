@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import news.gateway.support.FakeService;
+import news.gateway.support.Downstream;
 import news.gateway.support.TestArticle;
 import news.testsupport.OpenApiDocuments;
 import news.testsupport.OperabilityChecks;
@@ -67,7 +67,7 @@ class ObservabilityTest extends GatewayIntegrationTest {
             }
             request.exchange().expectStatus().isOk();
 
-            for (FakeService service : List.of(ARTICLE_SERVICE, COMMENT_SERVICE)) {
+            for (Downstream service : List.of(ARTICLE_SERVICE, COMMENT_SERVICE)) {
                 String path = service == ARTICLE_SERVICE ? "GET /api/articles/" + article.id()
                         : "GET /api/articles/" + article.id() + "/comments";
                 String received = service.received(path).get(0).header("traceparent");
@@ -131,7 +131,7 @@ class ObservabilityTest extends GatewayIntegrationTest {
         assertThat(own.path("info").path("title").asString()).isEqualTo("gateway");
         assertThat(own.path("paths").propertyNames()).contains("/api/pages/home", "/api/pages/article/{articleId}");
 
-        ARTICLE_SERVICE.on("GET /v3/api-docs", FakeService.Reply.json(200,
+        ARTICLE_SERVICE.on("GET /v3/api-docs", Downstream.Reply.json(200,
                 "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"article-service\"},\"paths\":{\"/api/articles\":{}}}"));
         var proxied = OperabilityChecks.get(port, "/v3/api-docs/article-service");
         assertThat(proxied.statusCode()).isEqualTo(200);

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import news.gateway.GatewayIntegrationTest;
-import news.gateway.support.FakeService.Reply;
+import news.gateway.support.Downstream.Reply;
 
 /**
  * In Kubernetes ({@code KUBERNETES_SERVICE_HOST} set, as in every pod) Spring Boot would have Reactor Netty take the

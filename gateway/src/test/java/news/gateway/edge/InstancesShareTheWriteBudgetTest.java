@@ -19,8 +19,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.gateway.GatewayApplication;
-import news.gateway.support.FakeService;
-import news.gateway.support.FakeService.Reply;
+import news.gateway.support.Downstream;
+import news.gateway.support.Downstream.Reply;
 import news.testsupport.TestInfrastructure;
 import news.testsupport.TestIssuer;
 
@@ -36,9 +36,9 @@ class InstancesShareTheWriteBudgetTest {
     private static final int BUDGET = 6;
     private static final int INSTANCES = 2;
 
-    private static final FakeService ARTICLE_SERVICE = FakeService.start("article-service");
-    private static final FakeService COMMENT_SERVICE = FakeService.start("comment-service");
-    private static final FakeService RANKING_SERVICE = FakeService.start("ranking-service");
+    private static final Downstream ARTICLE_SERVICE = Downstream.start("article-service");
+    private static final Downstream COMMENT_SERVICE = Downstream.start("comment-service");
+    private static final Downstream RANKING_SERVICE = Downstream.start("ranking-service");
     private static final List<ConfigurableApplicationContext> GATEWAYS = new ArrayList<>();
 
     @BeforeAll
@@ -51,7 +51,7 @@ class InstancesShareTheWriteBudgetTest {
     @AfterAll
     static void stop() {
         GATEWAYS.forEach(ConfigurableApplicationContext::close);
-        List.of(ARTICLE_SERVICE, COMMENT_SERVICE, RANKING_SERVICE).forEach(FakeService::close);
+        List.of(ARTICLE_SERVICE, COMMENT_SERVICE, RANKING_SERVICE).forEach(Downstream::close);
     }
 
     @Test

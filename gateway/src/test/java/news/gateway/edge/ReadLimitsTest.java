@@ -12,7 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.gateway.GatewayIntegrationTest;
-import news.gateway.support.FakeService.Reply;
+import news.gateway.support.Downstream.Reply;
 import news.gateway.support.TestArticle;
 
 /**

@@ -10,8 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import news.gateway.GatewayIntegrationTest;
-import news.gateway.support.FakeService;
-import news.gateway.support.FakeService.Reply;
+import news.gateway.support.Downstream;
+import news.gateway.support.Downstream.Reply;
 import news.gateway.support.TestArticle;
 
 /** The public HTTP API (docs/product.md) reaches the owning service, with the client's address, request id and trace. */
@@ -68,7 +68,7 @@ class RoutingTest extends GatewayIntegrationTest {
                 .exchange().expectStatus().isOk().expectBody().returnResult();
 
         assertThat(result.getResponseHeaders().getFirst("X-Request-Id")).isEqualTo("req-4711");
-        FakeService.Received received = ARTICLE_SERVICE.received("GET /api/articles/" + article.id()).get(0);
+        Downstream.Received received = ARTICLE_SERVICE.received("GET /api/articles/" + article.id()).get(0);
         assertThat(received.header("X-Forwarded-For")).as("one address: the client the gateway believes")
                 .isEqualTo(clientAddress);
         assertThat(received.header("X-Request-Id")).isEqualTo("req-4711");
@@ -88,7 +88,7 @@ class RoutingTest extends GatewayIntegrationTest {
 
         String requestId = result.getResponseHeaders().getFirst("X-Request-Id");
         assertThat(requestId).matches("[0-9a-f]{32}");
-        FakeService.Received received = ARTICLE_SERVICE.received("GET /api/articles/" + article.id()).get(0);
+        Downstream.Received received = ARTICLE_SERVICE.received("GET /api/articles/" + article.id()).get(0);
         assertThat(received.header("X-Request-Id")).isEqualTo(requestId);
         assertThat(received.header("traceparent")).as("a trace of its own, sampled or not as the gateway decided")
                 .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");

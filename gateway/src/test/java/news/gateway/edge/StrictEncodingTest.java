@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import news.gateway.GatewayIntegrationTest;
-import news.gateway.support.FakeService.Reply;
+import news.gateway.support.Downstream.Reply;
 import news.testsupport.RawResponse;
 
 /**

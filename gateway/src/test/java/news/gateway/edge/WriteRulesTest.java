@@ -20,7 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import news.gateway.GatewayIntegrationTest;
-import news.gateway.support.FakeService.Reply;
+import news.gateway.support.Downstream.Reply;
 import news.testsupport.RawResponse;
 import news.testsupport.TestTokens;
 import reactor.core.publisher.Flux;
@@ -278,6 +278,8 @@ class WriteRulesTest extends GatewayIntegrationTest {
         assertThat(received.body()).isEqualTo(COMMENT);
         assertThat(received.header(HttpHeaders.CONTENT_LENGTH)).isEqualTo(Integer.toString(COMMENT.length()));
         assertThat(received.header(HttpHeaders.TRANSFER_ENCODING)).isNull();
+        // the count above sees what reaches the service: this request's bytes are in it
+        assertThat(COMMENT_SERVICE.bytesReceived()).isGreaterThanOrEqualTo(before + COMMENT.length());
     }
 
     private static byte[] chunkedHead(String path, String token, String client) {

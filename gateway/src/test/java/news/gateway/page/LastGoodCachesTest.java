@@ -16,7 +16,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import news.gateway.GatewayProperties;
 import news.gateway.edge.Correlation;
 import news.gateway.readmodel.ArticleCatalog;
-import news.gateway.support.FakeService;
+import news.gateway.support.Downstream;
 import news.gateway.support.TestArticle;
 
 /**
@@ -25,8 +25,8 @@ import news.gateway.support.TestArticle;
  */
 class LastGoodCachesTest {
 
-    private static final FakeService ARTICLES = FakeService.start("article-service");
-    private static final FakeService COMMENTS = FakeService.start("comment-service");
+    private static final Downstream ARTICLES = Downstream.start("article-service");
+    private static final Downstream COMMENTS = Downstream.start("comment-service");
     private static final DataSize BOUND = DataSize.ofKilobytes(8);
 
     @AfterAll
@@ -46,9 +46,9 @@ class LastGoodCachesTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < flood; i++) {
             TestArticle article = TestArticle.published("Army", "Flood " + i);
-            ARTICLES.on("GET /api/articles/" + article.id(), FakeService.Reply.json(200, article.readerJson()));
+            ARTICLES.on("GET /api/articles/" + article.id(), Downstream.Reply.json(200, article.readerJson()));
             COMMENTS.on("GET /api/articles/" + article.id() + "/comments",
-                    FakeService.Reply.json(200, article.commentsJson(List.of("a comment of " + i, "and another"))));
+                    Downstream.Reply.json(200, article.commentsJson(List.of("a comment of " + i, "and another"))));
             ids.add(article.id());
         }
 

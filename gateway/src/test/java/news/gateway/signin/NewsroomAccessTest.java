@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import news.gateway.GatewayIntegrationTest;
-import news.gateway.support.FakeService.Reply;
+import news.gateway.support.Downstream.Reply;
 import news.testsupport.TestTokens;
 
 /**

@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import news.gateway.GatewayIntegrationTest;
-import news.gateway.support.FakeService.Reply;
+import news.gateway.support.Downstream.Reply;
 import news.testsupport.TestIssuer;
 import news.testsupport.TestTokens;
 import reactor.core.publisher.Mono;
