@@ -150,6 +150,14 @@ public abstract class GatewayIntegrationTest {
                 .map(r -> !r.computedAt().isBefore(computedAt)).orElse(false));
     }
 
+    /** A new article on news.article-events, in the catalog, and known to both services with these comments. */
+    protected TestArticle onThePlatform(String section, String title, List<String> comments) {
+        TestArticle article = TestArticle.published(section, title);
+        publish(catalog, article);
+        servicesKnow(article, comments);
+        return article;
+    }
+
     /** article-service and comment-service answer for this article as the real ones would. */
     protected static void servicesKnow(TestArticle article, List<String> comments) {
         ARTICLE_SERVICE.on("GET /api/articles/" + article.id(), Downstream.Reply.json(200, article.readerJson()));

@@ -56,9 +56,7 @@ class ObservabilityTest extends GatewayIntegrationTest {
     @Test
     void thePartsOfAnArticlePageAreFetchedInTheTraceOfThePageRequestOnTheFastPathAndThroughTheFilters() {
         for (boolean viaFilters : new boolean[] {false, true}) {
-            TestArticle article = TestArticle.published("Army", "Page traced " + viaFilters);
-            publish(catalog, article);
-            servicesKnow(article, List.of("first"));
+            TestArticle article = onThePlatform("Army", "Page traced " + viaFilters, List.of("first"));
             String caller = newTraceparent();
 
             var request = client.get().uri("/api/pages/article/" + article.id()).header("traceparent", caller);
@@ -92,9 +90,7 @@ class ObservabilityTest extends GatewayIntegrationTest {
         client.get().uri("/api/articles/" + article.id()).exchange().expectStatus().isOk();
         client.get().uri("/api/articles/" + article.id()).header("Origin", "https://frontend.example").exchange();
         COMMENT_SERVICE.stop();
-        TestArticle degraded = TestArticle.published("Policy", "Degraded page");
-        publish(catalog, degraded);
-        servicesKnow(degraded, List.of());
+        TestArticle degraded = onThePlatform("Policy", "Degraded page", List.of());
         assertThat(get("/api/pages/article/" + degraded.id()).degraded()).contains("comments");
         Awaitility.await("the read models' consumer metrics").atMost(Duration.ofSeconds(30))
                 .until(() -> scrapeBody().contains("kafka_consumer_fetch_manager_records_lag_max{"));

@@ -17,9 +17,7 @@ class OperabilityTest extends GatewayIntegrationTest {
 
     @Test
     void pageAssemblyAndDegradedPartsAreMeasured() {
-        TestArticle article = TestArticle.published("Army", "Measured");
-        publish(catalog, article);
-        servicesKnow(article, List.of());
+        TestArticle article = onThePlatform("Army", "Measured", List.of());
         COMMENT_SERVICE.stop();
         assertThat(get("/api/pages/article/" + article.id()).degraded()).contains("comments");
 

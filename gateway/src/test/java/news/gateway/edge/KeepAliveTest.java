@@ -29,9 +29,7 @@ class KeepAliveTest extends GatewayIntegrationTest {
 
     @Test
     void aRequestAnsweredFromTheCacheBehindASlowerOneLeavesTheConnectionReadingTheNextRequest() throws IOException {
-        TestArticle article = TestArticle.published("Navy", "Queued behind a slower page");
-        publish(catalog, article);
-        servicesKnow(article, List.of("first"));
+        TestArticle article = onThePlatform("Navy", "Queued behind a slower page", List.of("first"));
         assertThat(get("/api/pages/home").status()).as("the home page, now in the page cache").isEqualTo(200);
 
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -50,9 +48,7 @@ class KeepAliveTest extends GatewayIntegrationTest {
 
     @Test
     void manyRequestsOnOneConnectionInBurstsAreAllAnswered() throws IOException {
-        TestArticle article = TestArticle.published("Army", "Bursts on one connection");
-        publish(catalog, article);
-        servicesKnow(article, List.of());
+        TestArticle article = onThePlatform("Army", "Bursts on one connection", List.of());
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
             InputStream in = new BufferedInputStream(socket.getInputStream());

@@ -24,9 +24,7 @@ class ReadLimitsTest extends GatewayIntegrationTest {
 
     @Test
     void aClientAssemblingPagePastItsBudgetGets429WhileCachedAnswersStayFree() {
-        TestArticle cached = TestArticle.published("Army", "In the page cache");
-        publish(catalog, cached);
-        servicesKnow(cached, List.of());
+        TestArticle cached = onThePlatform("Army", "In the page cache", List.of());
         clientFrom("203.0.113.7").get().uri(page(cached.id())).exchange().expectStatus().isOk();
         String knownMissing = randomId();
         assertThat(get(page(knownMissing)).status()).isEqualTo(404);

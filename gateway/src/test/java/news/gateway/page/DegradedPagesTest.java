@@ -36,8 +36,7 @@ class DegradedPagesTest extends GatewayIntegrationTest {
 
     @Test
     void commentServiceStoppedGives200WithTheLastGoodCommentsMarkedDegraded() {
-        TestArticle article = published("Comments kept while comment-service is away");
-        servicesKnow(article, List.of("A comment worth keeping"));
+        TestArticle article = onThePlatform("Defense Industry", "Comments kept while comment-service is away", List.of("A comment worth keeping"));
         assertThat(page(article).degraded()).isEmpty();
 
         COMMENT_SERVICE.stop();
@@ -53,14 +52,11 @@ class DegradedPagesTest extends GatewayIntegrationTest {
 
     @Test
     void commentServiceHungGives200WithinBudgetWithEmptyCommentsWhenNoneWereEverFetched() {
-        TestArticle article = published("Comments never fetched");
-        servicesKnow(article, List.of("never seen"));
+        TestArticle article = onThePlatform("Defense Industry", "Comments never fetched", List.of("never seen"));
         COMMENT_SERVICE.hang();
 
-        Timed page = page(article);
+        Timed page = degradedPage(article, "comments");
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.degraded()).containsExactly("comments");
         assertThat(page.json().path("comments").path("count").asLong()).isZero();
         assertThat(page.json().path("comments").path("items")).isEmpty();
         assertThat(page.json().path("comments").path("maxLength").asInt()).isEqualTo(300);
@@ -69,14 +65,11 @@ class DegradedPagesTest extends GatewayIntegrationTest {
 
     @Test
     void articleServiceStoppedGives200WithTheArticleFromTheCatalogMarkedDegraded() {
-        TestArticle article = published("Served from news.article-events");
-        servicesKnow(article, List.of("still here"));
+        TestArticle article = onThePlatform("Defense Industry", "Served from news.article-events", List.of("still here"));
         ARTICLE_SERVICE.stop();
 
-        Timed page = page(article);
+        Timed page = degradedPage(article, "article");
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.degraded()).containsExactly("article");
         assertThat(page.json().path("article").path("title").asString()).isEqualTo(article.title());
         assertThat(page.json().path("article").path("body").get(0).asString()).isEqualTo(article.body().get(0));
         assertThat(page.json().path("comments").path("count").asLong()).isEqualTo(1);
@@ -86,14 +79,11 @@ class DegradedPagesTest extends GatewayIntegrationTest {
 
     @Test
     void articleServiceHungGives200WithinBudgetWithTheArticleFromTheCatalog() {
-        TestArticle article = published("Served while article-service hangs");
-        servicesKnow(article, List.of());
+        TestArticle article = onThePlatform("Defense Industry", "Served while article-service hangs", List.of());
         ARTICLE_SERVICE.hang();
 
-        Timed page = page(article);
+        Timed page = degradedPage(article, "article");
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.degraded()).containsExactly("article");
         assertThat(page.json().path("article").path("id").asString()).isEqualTo(article.id());
         assertEveryAnswerWithinBudget();
     }
@@ -117,17 +107,14 @@ class DegradedPagesTest extends GatewayIntegrationTest {
         ARTICLE_SERVICE.hang();
         COMMENT_SERVICE.hang();
 
-        Timed page = page(article);
+        degradedPage(article, "article", "comments");
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.degraded()).containsExactly("article", "comments");
         assertEveryAnswerWithinBudget();
     }
 
     @Test
     void rankingServiceStoppedOrHungDoesNotTouchPagesTheirListsComeFromTheReadModels() {
-        TestArticle article = published("Pages need no ranking-service");
-        servicesKnow(article, List.of());
+        TestArticle article = onThePlatform("Defense Industry", "Pages need no ranking-service", List.of());
         RANKING_SERVICE.stop();
         Timed whileStopped = page(article);
         RANKING_SERVICE.hang();
@@ -183,8 +170,7 @@ class DegradedPagesTest extends GatewayIntegrationTest {
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("article-service");
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         ARTICLE_SERVICE.answer();
-        TestArticle next = published("Served at once with the circuit open");
-        servicesKnow(next, List.of());
+        TestArticle next = onThePlatform("Defense Industry", "Served at once with the circuit open", List.of());
         Timed page = page(next);
         assertThat(page.degraded()).containsExactly("article");
         assertThat(ARTICLE_SERVICE.received()).as("no call to article-service while its circuit is open")
@@ -201,6 +187,14 @@ class DegradedPagesTest extends GatewayIntegrationTest {
     private Timed page(TestArticle article) {
         Timed page = get("/api/pages/article/" + article.id());
         answers.add(page);
+        return page;
+    }
+
+    /** The page, answered 200 with exactly these parts degraded. */
+    private Timed degradedPage(TestArticle article, String... parts) {
+        Timed page = page(article);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.degraded()).containsExactly(parts);
         return page;
     }
 

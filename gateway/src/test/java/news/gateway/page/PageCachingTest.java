@@ -21,9 +21,7 @@ class PageCachingTest extends GatewayIntegrationTest {
 
     @Test
     void aPageHasAWeakEtagAndCacheControlAndAMatchingIfNoneMatchGets304() {
-        TestArticle article = TestArticle.published("Army", "Cached page");
-        publish(catalog, article);
-        servicesKnow(article, List.of("one"));
+        TestArticle article = onThePlatform("Army", "Cached page", List.of("one"));
 
         Timed page = get("/api/pages/article/" + article.id());
 
@@ -43,9 +41,7 @@ class PageCachingTest extends GatewayIntegrationTest {
 
     @Test
     void aRebuiltPageWithTheSameContentKeepsItsEtagAndNewContentGetsANewOne() {
-        TestArticle article = TestArticle.published("Navy", "Rebuilt page");
-        publish(catalog, article);
-        servicesKnow(article, List.of("first comment"));
+        TestArticle article = onThePlatform("Navy", "Rebuilt page", List.of("first comment"));
         Timed first = get("/api/pages/article/" + article.id());
         String generatedAt = first.json().path("generatedAt").asString();
 
@@ -71,9 +67,7 @@ class PageCachingTest extends GatewayIntegrationTest {
 
     @Test
     void manyRequestsForOnePageCostTheServicesAboutOneCallPerFreshPeriod() {
-        TestArticle article = TestArticle.published("Policy", "Popular page");
-        publish(catalog, article);
-        servicesKnow(article, List.of());
+        TestArticle article = onThePlatform("Policy", "Popular page", List.of());
         String path = "GET /api/articles/" + article.id();
 
         long started = System.nanoTime();
