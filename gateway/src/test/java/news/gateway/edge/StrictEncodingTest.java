@@ -46,10 +46,12 @@ class StrictEncodingTest extends GatewayIntegrationTest {
 
     @Test
     void aHeaderOrCookieWhoseBytesAreNotUtf8Is400() throws Exception {
-        for (String header : List.of("X-Note: caf\u00C3\u0028", "Cookie: SESSION=\u00FF\u00FE", "User-Agent: \u00C0\u00AF")) {
-            RawResponse response = get("/api/articles", header + "\r\n");
-            assertThat(response.status()).as(header).isEqualTo(400);
-            assertThat(response.bodyText()).as(header).contains("is not valid UTF-8");
+        for (String target : List.of("/api/articles", "/api/pages/home")) { // the page's hot path checks them too
+            for (String header : List.of("X-Note: caf\u00C3\u0028", "Cookie: SESSION=\u00FF\u00FE", "User-Agent: \u00C0\u00AF")) {
+                RawResponse response = get(target, header + "\r\n");
+                assertThat(response.status()).as(target + " " + header).isEqualTo(400);
+                assertThat(response.bodyText()).as(target + " " + header).contains("is not valid UTF-8");
+            }
         }
     }
 

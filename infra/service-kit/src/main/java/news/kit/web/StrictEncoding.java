@@ -33,7 +33,7 @@ public final class StrictEncoding {
      * Why a header value is refused, or empty when it is fine. Servers hand header bytes over as ISO-8859-1
      * characters (one char per byte); anything above {@code 0xFF} came decoded already and is fine.
      */
-    public static Optional<String> headerProblem(String name, String value) {
+    public static Optional<String> headerProblem(CharSequence name, CharSequence value) {
         if (value == null || ascii(value)) {
             return Optional.empty();
         }
@@ -76,7 +76,7 @@ public final class StrictEncoding {
     private static final String NOT_UTF8 = "is not percent-encoded UTF-8 (a malformed, overlong or truncated sequence"
             + " such as %FF or %C0%AF).";
 
-    private static boolean ascii(String text) {
+    private static boolean ascii(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) > 0x7F) {
                 return false;
