@@ -212,6 +212,11 @@ public final class LoadEngine {
                 return;
             }
             finished = true;
+            // A starved event loop may end here before its last dispatch ran: every request that fell due still counts.
+            while (interval > 0 && nextDue < end) {
+                waiting.add(nextDue);
+                nextDue += interval;
+            }
             for (Long ignored : waiting) {
                 recorders.failed(source.next().kind(), Recorders.Failure.NOT_SENT);
             }

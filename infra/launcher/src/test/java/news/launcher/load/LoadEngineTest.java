@@ -91,10 +91,13 @@ class LoadEngineTest {
                 Duration.ZERO, Duration.ofMillis(600), Duration.ofSeconds(1), 1));
         LoadResult result = engine.run(mix(Kind.ARTICLE), 1, s -> { });
 
+        // How many connects fail within the 600 ms depends on the machine's speed; the due requests left are still
+        // waiting for a connection at the end. Every one of the 30 due (50/s for 600 ms) is counted, none answered.
         LoadResult.KindResult reads = result.row(Kind.ARTICLE);
         assertThat(reads.answered()).isZero();
-        assertThat(reads.failures()).containsOnlyKeys("connect failed");
-        assertThat(reads.failed()).isGreaterThan(10);
+        assertThat(reads.requests()).isEqualTo(30);
+        assertThat(reads.failures().keySet()).contains("connect failed")
+                .isSubsetOf("connect failed", "not sent: every connection busy until the end");
     }
 
     @Test
