@@ -47,9 +47,8 @@ public class StrictEncodingFilter implements WebFilter, Ordered {
 
     /**
      * Reads the headers as the server received them: Reactor Netty's own headers, walked without a copy, since
-     * Spring's read-only view builds a case-insensitive set of every name on each {@code headerSet()} (a sixth of
-     * the cached-page path's CPU when this check ran on it). Other requests (tests' mock requests) through Spring's
-     * view.
+     * Spring's read-only view builds a case-insensitive set of every name on each {@code headerSet()}, and this
+     * check runs on the cached page's hot path. Other requests (tests' mock requests) through Spring's view.
      */
     private static Optional<String> headerProblem(ServerHttpRequest request) {
         if (nativeRequest(request) instanceof HttpServerRequest netty) {

@@ -151,16 +151,20 @@ public final class LoadEngine {
 
         /** Open loop: every request that fell due goes out, or waits for a connection. */
         private void dispatch() {
-            long now = System.nanoTime();
-            while (nextDue <= now && nextDue < end) {
-                waiting.add(nextDue);
-                nextDue += interval;
-            }
+            queueDue(System.nanoTime());
             drain();
             if (nextDue < end) {
                 loop.schedule(this::dispatch, nextDue - System.nanoTime(), TimeUnit.NANOSECONDS);
             } else {
                 loop.schedule(this::checkFinished, Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        /** Every request due by {@code now} (and before the end) joins the queue. */
+        private void queueDue(long now) {
+            while (nextDue <= now && nextDue < end) {
+                waiting.add(nextDue);
+                nextDue += interval;
             }
         }
 
@@ -212,10 +216,8 @@ public final class LoadEngine {
                 return;
             }
             finished = true;
-            // A starved event loop may end here before its last dispatch ran: every request that fell due still counts.
-            while (interval > 0 && nextDue < end) {
-                waiting.add(nextDue);
-                nextDue += interval;
+            if (interval > 0) { // a starved event loop may end here before its last dispatch ran
+                queueDue(end);
             }
             for (Long ignored : waiting) {
                 recorders.failed(source.next().kind(), Recorders.Failure.NOT_SENT);
