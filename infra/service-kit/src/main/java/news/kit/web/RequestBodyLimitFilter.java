@@ -163,6 +163,20 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         private int low = 0x80;
         private int high = 0xBF;
 
+        /** Whether {@code bytes} is, as a whole, well-formed UTF-8. */
+        static boolean isValid(byte[] bytes) {
+            Utf8Validator validator = new Utf8Validator();
+            try {
+                for (byte b : bytes) {
+                    validator.accept(b & 0xFF);
+                }
+                validator.end();
+                return true;
+            } catch (MalformedUtf8Exception e) {
+                return false;
+            }
+        }
+
         void accept(int b) throws MalformedUtf8Exception {
             if (needed == 0) {
                 if (b >= 0xC2 && b <= 0xDF) {

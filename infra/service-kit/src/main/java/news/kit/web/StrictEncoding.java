@@ -1,11 +1,10 @@
 package news.kit.web;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import news.kit.web.RequestBodyLimitFilter.Utf8Validator;
 
 /**
  * The check every HTTP entry point (the services' {@link StrictEncodingFilter}, the gateway's filter) makes before
@@ -45,7 +44,7 @@ public final class StrictEncoding {
             }
             bytes[i] = (byte) c;
         }
-        return utf8(bytes) ? Optional.empty()
+        return Utf8Validator.isValid(bytes) ? Optional.empty()
                 : Optional.of("The header " + name + " is not valid UTF-8 (a malformed, overlong or truncated sequence).");
     }
 
@@ -70,7 +69,7 @@ public final class StrictEncoding {
                 bytes.write(c); // ASCII, or a raw byte the server handed over as an ISO-8859-1 character
             }
         }
-        return utf8(bytes.toByteArray()) ? Optional.empty() : Optional.of(NOT_UTF8);
+        return Utf8Validator.isValid(bytes.toByteArray()) ? Optional.empty() : Optional.of(NOT_UTF8);
     }
 
     private static final String NOT_UTF8 = "is not percent-encoded UTF-8 (a malformed, overlong or truncated sequence"
@@ -83,16 +82,6 @@ public final class StrictEncoding {
             }
         }
         return true;
-    }
-
-    private static boolean utf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static int hex(char c) {
