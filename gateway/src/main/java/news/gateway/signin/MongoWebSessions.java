@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.session.MapSession;
 import org.springframework.session.ReactiveSessionRepository;
-import org.springframework.session.Session;
 
 import reactor.core.publisher.Mono;
 
@@ -33,7 +31,7 @@ import reactor.core.publisher.Mono;
  * stores keep them), written when the session changes and read at most once per request that needs it. Reads of
  * public pages never touch it. Expired sessions are refused on read and removed by the TTL index.
  */
-final class MongoWebSessions implements ReactiveSessionRepository<MongoWebSessions.WebSession> {
+final class MongoWebSessions implements ReactiveSessionRepository<MapSession> {
 
     static final String COLLECTION = "gateway_sessions";
     private static final Logger log = LoggerFactory.getLogger(MongoWebSessions.class);
@@ -56,106 +54,29 @@ final class MongoWebSessions implements ReactiveSessionRepository<MongoWebSessio
     }
 
     @Override
-    public Mono<WebSession> createSession() {
+    public Mono<MapSession> createSession() {
         MapSession session = new MapSession();
         session.setMaxInactiveInterval(maxInactive);
-        return Mono.just(new WebSession(session, null));
+        return Mono.just(session);
+    }
+
+    /** A session whose id changed (at sign-in) is stored under the new id and removed under the one it was read by. */
+    @Override
+    public Mono<Void> save(MapSession session) {
+        Mono<Void> renamed = session.getOriginalId().equals(session.getId()) ? Mono.empty()
+                : deleteById(session.getOriginalId());
+        return renamed.then(mongo.save(Stored.of(session), COLLECTION)).then();
     }
 
     @Override
-    public Mono<Void> save(WebSession session) {
-        Mono<Void> renamed = session.originalId != null && !session.originalId.equals(session.getId())
-                ? deleteById(session.originalId) : Mono.empty();
-        return renamed.then(mongo.save(Stored.of(session.delegate), COLLECTION))
-                .doOnSuccess(saved -> session.originalId = session.getId()).then();
-    }
-
-    @Override
-    public Mono<WebSession> findById(String id) {
-        return mongo.findById(id, Stored.class, COLLECTION).flatMap(stored -> {
-            MapSession session = stored.toSession();
-            if (session.isExpired()) {
-                return deleteById(id).then(Mono.empty());
-            }
-            return Mono.just(new WebSession(session, id));
-        });
+    public Mono<MapSession> findById(String id) {
+        return mongo.findById(id, Stored.class, COLLECTION).map(Stored::toSession)
+                .flatMap(session -> session.isExpired() ? deleteById(id).then(Mono.empty()) : Mono.just(session));
     }
 
     @Override
     public Mono<Void> deleteById(String id) {
         return mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION).then();
-    }
-
-    /** A session of this store: a {@link MapSession} that remembers the id it was stored under. */
-    static final class WebSession implements Session {
-
-        private final MapSession delegate;
-        private String originalId;
-
-        WebSession(MapSession delegate, String originalId) {
-            this.delegate = delegate;
-            this.originalId = originalId;
-        }
-
-        @Override
-        public String getId() {
-            return delegate.getId();
-        }
-
-        @Override
-        public String changeSessionId() {
-            return delegate.changeSessionId();
-        }
-
-        @Override
-        public <T> T getAttribute(String name) {
-            return delegate.getAttribute(name);
-        }
-
-        @Override
-        public Set<String> getAttributeNames() {
-            return delegate.getAttributeNames();
-        }
-
-        @Override
-        public void setAttribute(String name, Object value) {
-            delegate.setAttribute(name, value);
-        }
-
-        @Override
-        public void removeAttribute(String name) {
-            delegate.removeAttribute(name);
-        }
-
-        @Override
-        public Instant getCreationTime() {
-            return delegate.getCreationTime();
-        }
-
-        @Override
-        public void setLastAccessedTime(Instant lastAccessedTime) {
-            delegate.setLastAccessedTime(lastAccessedTime);
-        }
-
-        @Override
-        public Instant getLastAccessedTime() {
-            return delegate.getLastAccessedTime();
-        }
-
-        @Override
-        public void setMaxInactiveInterval(Duration interval) {
-            delegate.setMaxInactiveInterval(interval);
-        }
-
-        @Override
-        public Duration getMaxInactiveInterval() {
-            return delegate.getMaxInactiveInterval();
-        }
-
-        @Override
-        public boolean isExpired() {
-            return delegate.isExpired();
-        }
     }
 
     @Document(COLLECTION)

@@ -190,6 +190,20 @@ class SignInTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aSessionWhoseIdChangedAtSignInIsStoredUnderTheNewIdOnly() {
+        var session = sessions.createSession().block();
+        session.setAttribute("page", "/article/a1");
+        sessions.save(session).block();
+        String before = session.getId();
+
+        session.changeSessionId();
+        sessions.save(session).block();
+
+        assertThat(sessions.findById(before).blockOptional()).as("the id a fixated cookie would carry").isEmpty();
+        assertThat(sessions.findById(session.getId()).block().<String>getAttribute("page")).isEqualTo("/article/a1");
+    }
+
+    @Test
     void publicReadsAndViewsNeverLoadASession() {
         long before = mongo.getCollection(MongoWebSessions.COLLECTION).flatMap(c -> Mono.from(c.countDocuments())).block();
         client.get().uri("/api/pages/home").cookie("NEWS_SESSION", "no-such-session").exchange()

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.session.MapSession;
 
 import news.testsupport.TestIssuer;
 
@@ -43,7 +44,7 @@ final class SignedIn {
         List<SimpleGrantedAuthority> authorities = roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
         DefaultOidcUser user = new DefaultOidcUser(authorities, idToken, "sub");
         OAuth2AuthenticationToken authentication = new OAuth2AuthenticationToken(user, authorities, "news");
-        MongoWebSessions.WebSession session = sessions.createSession().block();
+        MapSession session = sessions.createSession().block();
         OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(clients.findByRegistrationId("news").block(), subject,
                 new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now, now.plusSeconds(secondsLeft)),
                 new OAuth2RefreshToken("refresh-" + session.getId(), now));
