@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -220,31 +221,33 @@ public class ReadModelFeed implements SmartLifecycle {
         }
         try {
             if (topic.equals(settings.articleEvents())) {
-                ArticleSnapshot snapshot = json.readValue(record.value(), ArticleSnapshot.class);
-                if (!ARTICLE_TYPES.contains(type) || snapshot == null || !snapshot.valid()) {
-                    reject(record, "not an article snapshot event");
-                    return;
-                }
-                if (duplicate(id)) {
-                    count(topic, "duplicate");
-                    return;
-                }
-                count(topic, catalog.apply(snapshot) ? "applied" : "outdated");
+                apply(record, id, ARTICLE_TYPES.contains(type), ArticleSnapshot.class, ArticleSnapshot::valid,
+                        catalog::apply, "not an article snapshot event");
             } else {
-                RankingList list = json.readValue(record.value(), RankingList.class);
-                if (!RANKING_TYPE.equals(type) || list == null || !list.valid()) {
-                    reject(record, "not a ranking list event");
-                    return;
-                }
-                if (duplicate(id)) {
-                    count(topic, "duplicate");
-                    return;
-                }
-                count(topic, rankings.apply(list) ? "applied" : "outdated");
+                apply(record, id, RANKING_TYPE.equals(type), RankingList.class, RankingList::valid, rankings::apply,
+                        "not a ranking list event");
             }
         } catch (JacksonException e) {
             reject(record, "payload is not readable JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * Reads a record as one model's event; rejects it when its type or content is not such an event, skips it when its
+     * id was seen already, else applies it, which an older version than the model holds leaves as it is.
+     */
+    private <T> void apply(ConsumerRecord<String, byte[]> record, String eventId, boolean typeFits, Class<T> shape,
+                           Predicate<T> valid, Predicate<T> model, String notSuchAnEvent) {
+        T event = json.readValue(record.value(), shape);
+        if (!typeFits || event == null || !valid.test(event)) {
+            reject(record, notSuchAnEvent);
+            return;
+        }
+        if (duplicate(eventId)) {
+            count(record.topic(), "duplicate");
+            return;
+        }
+        count(record.topic(), model.test(event) ? "applied" : "outdated");
     }
 
     private boolean duplicate(String eventId) {
