@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -14,12 +13,10 @@ class KitDefaultsTest {
 
     @Test
     void theDocumentedEnvironmentVariablesReachTheSettingsAndTheServiceCanOverrideEverything() {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", Map.of(
+        StandardEnvironment environment = startedWith(Map.of(
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "https://login.example.com/realms/news",
                 "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
-                "server.port", "8081")));
-        new KitDefaults().postProcessEnvironment(environment, new SpringApplication());
+                "server.port", "8081"));
 
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
                 .isEqualTo("https://login.example.com/realms/news");
@@ -34,11 +31,8 @@ class KitDefaultsTest {
 
     @Test
     void tracingSamplesATenthByDefaultExportsNothingUntilAnEndpointIsSetAndTheSamplingIsAnEnvironmentVariable() {
-        StandardEnvironment defaults = new StandardEnvironment();
-        new KitDefaults().postProcessEnvironment(defaults, new SpringApplication());
-        StandardEnvironment sampled = new StandardEnvironment();
-        sampled.getPropertySources().addFirst(new MapPropertySource("env", Map.of("NEWS_TRACING_SAMPLING", "1.0")));
-        new KitDefaults().postProcessEnvironment(sampled, new SpringApplication());
+        StandardEnvironment defaults = startedWith(Map.of());
+        StandardEnvironment sampled = startedWith(Map.of("NEWS_TRACING_SAMPLING", "1.0"));
 
         assertThat(defaults.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
         assertThat(sampled.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
@@ -53,22 +47,25 @@ class KitDefaultsTest {
 
     @Test
     void onlyADevelopmentRunWithoutAnIssuerTrustsTheLocalProvider() {
-        StandardEnvironment production = new StandardEnvironment();
-        new KitDefaults().postProcessEnvironment(production, new SpringApplication());
-        StandardEnvironment development = new StandardEnvironment();
-        development.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", Map.of(
-                "NEWS_SECURITY_DEVELOPMENT", "true", "IDENTITY_PORT", "9100")));
-        new KitDefaults().postProcessEnvironment(development, new SpringApplication());
-        StandardEnvironment developmentWithIssuer = new StandardEnvironment();
-        developmentWithIssuer.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", Map.of(
+        StandardEnvironment production = startedWith(Map.of());
+        StandardEnvironment development = startedWith(Map.of(
+                "NEWS_SECURITY_DEVELOPMENT", "true", "IDENTITY_PORT", "9100"));
+        StandardEnvironment developmentWithIssuer = startedWith(Map.of(
                 "NEWS_SECURITY_DEVELOPMENT", "true",
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "https://id.example.com")));
-        new KitDefaults().postProcessEnvironment(developmentWithIssuer, new SpringApplication());
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "https://id.example.com"));
 
         assertThat(production.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")).isNull();
         assertThat(development.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
                 .isEqualTo("http://localhost:9100");
         assertThat(developmentWithIssuer.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
                 .isEqualTo("https://id.example.com");
+    }
+
+    /** The environment a service starts with when the process environment holds {@code variables}. */
+    private static StandardEnvironment startedWith(Map<String, Object> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", variables));
+        new KitDefaults().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
     }
 }
