@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,6 +49,11 @@ public final class IsolatedTopics {
             throw new IllegalStateException("cannot create the topics of " + prefix, e);
         }
         return topics;
+    }
+
+    /** The topics of a new run, {@code name} and a random suffix, so that no earlier run's records meet this one's. */
+    public static IsolatedTopics createFresh(String bootstrapServers, String name) {
+        return create(bootstrapServers, name + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** Topics created earlier, e.g. by the test that started this JVM. */

@@ -6,11 +6,16 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.ranking.RankingTestConfig;
+import news.ranking.rules.Candidate;
 import news.ranking.topology.RankingMetrics;
+import news.ranking.topology.RankingStores;
 import news.ranking.topology.RankingTopology;
 
 /**
@@ -43,6 +48,12 @@ public final class StandaloneRanking {
         RankingTopology topology = new RankingTopology(config.properties(), config.topics(), config.sections(),
                 new RankingMetrics(new SimpleMeterRegistry()));
         return new KafkaStreams(topology.topology(), properties);
+    }
+
+    /** The list stage's candidates (by list, section and article: the counts a list ranks by) of a running instance. */
+    public static ReadOnlyKeyValueStore<String, Candidate> candidates(KafkaStreams streams) {
+        return streams.store(StoreQueryParameters.fromNameAndType(RankingStores.CANDIDATES,
+                QueryableStoreTypes.<String, Candidate>keyValueStore()));
     }
 
     public static void main(String[] args) throws InterruptedException {

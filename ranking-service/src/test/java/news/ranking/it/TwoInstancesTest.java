@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -63,8 +62,8 @@ class TwoInstancesTest {
     @Test
     void twoInstancesAnswerEveryListIdenticallyAndOneTakesOverWhenTheOtherStops() {
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
-        String run = "two-" + UUID.randomUUID().toString().substring(0, 8);
-        IsolatedTopics topics = IsolatedTopics.create(bootstrap, run);
+        IsolatedTopics topics = IsolatedTopics.createFresh(bootstrap, "two");
+        String run = topics.prefix();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<String> navy = List.of(run + "-navy-0", run + "-navy-1", run + "-navy-2");
         try (KafkaProducer<String, byte[]> producer = IsolatedTopics.producer(bootstrap)) {

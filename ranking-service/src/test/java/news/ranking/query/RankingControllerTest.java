@@ -50,6 +50,8 @@ class RankingControllerTest {
     FakeLocator locator;
 
     private HttpServer owner;
+    private final AtomicReference<String> askedOwner = new AtomicReference<>();
+    private final AtomicReference<String> ownerSawForwarded = new AtomicReference<>();
 
     @AfterEach
     void stopOwner() {
@@ -139,29 +141,16 @@ class RankingControllerTest {
 
     @Test
     void aListOwnedByAnotherInstanceIsAskedForThereAndItsAnswerRelayed() throws IOException {
-        AtomicReference<String> asked = new AtomicReference<>();
-        AtomicReference<String> forwardedHeader = new AtomicReference<>();
         String body = "{\"list\":\"must-reads\",\"section\":\"Navy\",\"window\":\"P7D\",\"computedAt\":"
                 + "\"2026-11-25T10:00:00.000Z\",\"entries\":[]}";
-        owner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        owner.createContext("/api/rankings", exchange -> {
-            asked.set(exchange.getRequestURI().toString());
-            forwardedHeader.set(exchange.getRequestHeaders().getFirst(Forwarder.FORWARDED));
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        owner.start();
-        locator.locations.put("must-reads|Navy", new ListLocator.There("127.0.0.1", owner.getAddress().getPort()));
+        ownerAnswers(200, "application/json", body);
 
         MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=navy&limit=4").exchange();
 
         assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         assertThat(result).hasBodyTextEqualTo(body);
-        assertThat(asked.get()).isEqualTo("/api/rankings/must-reads?section=Navy&limit=4");
-        assertThat(forwardedHeader.get()).isEqualTo("true");
+        assertThat(askedOwner.get()).isEqualTo("/api/rankings/must-reads?section=Navy&limit=4");
+        assertThat(ownerSawForwarded.get()).isEqualTo("true");
     }
 
     @Test
@@ -178,7 +167,7 @@ class RankingControllerTest {
     void anOwnerThatDoesNotAnswerIs503NamingNeitherTheOwnerNorTheError() {
         locator.locations.put("must-reads|Navy", new ListLocator.There("127.0.0.1", 1));
 
-        MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=Navy").exchange();
+        MvcTestResult result = navyMustReads();
 
         assertProblem(result, 503, "The list must-reads|Navy cannot be answered right now.");
         assertThat(result).headers().hasSingleValue("Retry-After", "1");
@@ -191,7 +180,7 @@ class RankingControllerTest {
         String html = "<html><script>alert(1)</script></html>";
         ownerAnswers(200, "text/html; charset=utf-8", html);
 
-        MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=Navy").exchange();
+        MvcTestResult result = navyMustReads();
 
         assertProblem(result, 503, "The list must-reads|Navy cannot be answered right now.");
         assertThat(result).bodyText().doesNotContain("script").doesNotContain(String.valueOf(owner.getAddress().getPort()));
@@ -202,16 +191,25 @@ class RankingControllerTest {
         String problem = "{\"status\":503,\"detail\":\"The list must-reads|Navy has not been computed yet.\"}";
         ownerAnswers(503, "application/problem+json", problem);
 
-        MvcTestResult result = mvc.get().uri("/api/rankings/must-reads?section=Navy").exchange();
+        MvcTestResult result = navyMustReads();
 
         assertProblem(result, 503, "The list must-reads|Navy has not been computed yet.");
         assertThat(result).headers().hasSingleValue("Retry-After", "1");
     }
 
-    /** The owner of must-reads|Navy: another instance that answers every list request so (with Retry-After: 1). */
+    private MvcTestResult navyMustReads() {
+        return mvc.get().uri("/api/rankings/must-reads?section=Navy").exchange();
+    }
+
+    /**
+     * The owner of must-reads|Navy: another instance that answers every list request so (with Retry-After: 1) and
+     * remembers what it was asked.
+     */
     private void ownerAnswers(int status, String contentType, String body) throws IOException {
         owner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         owner.createContext("/api/rankings", exchange -> {
+            askedOwner.set(exchange.getRequestURI().toString());
+            ownerSawForwarded.set(exchange.getRequestHeaders().getFirst(Forwarder.FORWARDED));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.getResponseHeaders().add("Retry-After", "1");

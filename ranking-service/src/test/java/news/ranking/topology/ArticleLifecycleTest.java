@@ -63,7 +63,7 @@ class ArticleLifecycleTest {
         ranking.publish("moving", "Navy", START.minus(Duration.ofHours(1)));
         ranking.views("moving", 2, START);
         ranking.clockAt(START.plusSeconds(1));
-        assertThat(ranking.ranked(ranking.popularNow("Navy"))).extracting(RankedEntry::articleId).containsExactly("moving");
+        assertThat(ranking.rankedIds(ranking.popularNow("Navy"))).containsExactly("moving");
 
         ranking.article("moving", "Army", "Title of moving", true, START.minus(Duration.ofHours(1)), false, null);
         ranking.clockAt(START.plusSeconds(2));

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -24,12 +23,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +36,7 @@ import news.kit.cloudevents.CloudEvent;
 import news.ranking.TestEvents;
 import news.ranking.it.IsolatedTopics;
 import news.ranking.it.StandaloneRanking;
+import news.ranking.it.StartedStreams;
 import news.ranking.rules.Candidate;
 import news.ranking.rules.RankedEntry;
 import news.ranking.rules.RankedList;
@@ -62,24 +61,23 @@ class CountsStayExactAcrossACrashTest {
     @TempDir
     Path stateDir;
 
+    @RegisterExtension
+    final StartedStreams started = new StartedStreams();
+
     private Process first;
-    private KafkaStreams second;
 
     @AfterEach
-    void stop() {
+    void killTheFirstInstance() {
         if (first != null) {
             first.destroyForcibly();
-        }
-        if (second != null) {
-            second.close(Duration.ofSeconds(20));
         }
     }
 
     @Test
     void noViewIsLostOrCountedTwiceWhenTheStreamsAppIsKilledMidStreamAndReplaced() throws Exception {
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
-        String run = "crash-" + UUID.randomUUID().toString().substring(0, 8);
-        IsolatedTopics topics = IsolatedTopics.create(bootstrap, run);
+        IsolatedTopics topics = IsolatedTopics.createFresh(bootstrap, "crash");
+        String run = topics.prefix();
         Load load = Load.generate(run, Instant.now());
 
         try (KafkaProducer<String, byte[]> producer = IsolatedTopics.producer(bootstrap)) {
@@ -106,8 +104,7 @@ class CountsStayExactAcrossACrashTest {
         log.info("Killed the first instance with {} of {} views committed", committedAtKill, VIEWS);
         rest.get(2, TimeUnit.MINUTES);
 
-        second = StandaloneRanking.create(bootstrap, run, stateDir, topics);
-        second.start();
+        KafkaStreams second = started.start(bootstrap, run, stateDir, topics);
 
         Awaitility.await("exact counts after the crash").atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
@@ -141,8 +138,7 @@ class CountsStayExactAcrossACrashTest {
 
     /** Popular Now and Must-Reads view counts of every article, as the lists of {@code all} hold them. */
     private static Map<String, List<Long>> counts(KafkaStreams streams) {
-        ReadOnlyKeyValueStore<String, Candidate> candidates = streams.store(StoreQueryParameters.fromNameAndType(
-                RankingStores.CANDIDATES, QueryableStoreTypes.<String, Candidate>keyValueStore()));
+        ReadOnlyKeyValueStore<String, Candidate> candidates = StandaloneRanking.candidates(streams);
         Map<String, Long> popularNow = new HashMap<>();
         Map<String, Long> mustReads = new HashMap<>();
         candidates.all().forEachRemaining(kv -> {

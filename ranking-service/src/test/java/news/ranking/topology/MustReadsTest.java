@@ -35,9 +35,9 @@ class MustReadsTest {
 
         ranking.clockAt(START.plusSeconds(1));
 
-        assertThat(ranking.ranked(ranking.mustReads("all"))).extracting(RankedEntry::articleId)
+        assertThat(ranking.rankedIds(ranking.mustReads("all")))
                 .containsExactly("picked-0930", "picked-0900", "picked-unknown-time", "popular");
-        assertThat(ranking.ranked(ranking.mustReads("Navy"))).extracting(RankedEntry::articleId)
+        assertThat(ranking.rankedIds(ranking.mustReads("Navy")))
                 .containsExactly("picked-0900", "picked-unknown-time", "popular");
     }
 
@@ -85,8 +85,7 @@ class MustReadsTest {
 
         ranking.clockAt(START.plusSeconds(1));
 
-        assertThat(ranking.ranked(ranking.mustReads("all"))).extracting(RankedEntry::articleId)
-                .containsExactly("fresher", "older");
+        assertThat(ranking.rankedIds(ranking.mustReads("all"))).containsExactly("fresher", "older");
     }
 
     @Test
@@ -97,12 +96,11 @@ class MustReadsTest {
 
         ranking.clockAt(START.plus(Duration.ofHours(2)));
         assertThat(ranking.ranked(ranking.popularNow("all"))).as("the view left Popular Now after 60 minutes").isEmpty();
-        assertThat(ranking.ranked(ranking.mustReads("all"))).extracting(RankedEntry::articleId)
-                .containsExactly("navy-1");
+        assertThat(ranking.rankedIds(ranking.mustReads("all"))).containsExactly("navy-1");
 
         ranking.clockAt(START.plus(Duration.ofDays(7)));
-        assertThat(ranking.ranked(ranking.mustReads("all"))).as("still inside [now - 7 days, now]")
-                .extracting(RankedEntry::articleId).containsExactly("navy-1");
+        assertThat(ranking.rankedIds(ranking.mustReads("all")))
+                .as("still inside [now - 7 days, now]").containsExactly("navy-1");
 
         ranking.clockAt(START.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(1)));
         assertThat(ranking.mustReads("all").entries()).extracting(RankedEntry::articleId, RankedEntry::fallback)
@@ -117,8 +115,7 @@ class MustReadsTest {
         ranking.comment("c-2", "navy-1", START);
         ranking.comment("c-3", "navy-2", START);
         ranking.clockAt(START.plusSeconds(1));
-        assertThat(ranking.ranked(ranking.mustReads("all"))).extracting(RankedEntry::articleId)
-                .containsExactly("navy-1", "navy-2");
+        assertThat(ranking.rankedIds(ranking.mustReads("all"))).containsExactly("navy-1", "navy-2");
 
         ranking.removeComment("c-1", "navy-1", START.plusSeconds(2));
         ranking.removeComment("c-2", "navy-1", START.plusSeconds(2));
@@ -126,8 +123,7 @@ class MustReadsTest {
         ranking.removeComment("never-posted", "navy-1", START.plusSeconds(3));
         ranking.clockAt(START.plusSeconds(4));
 
-        assertThat(ranking.ranked(ranking.mustReads("all"))).extracting(RankedEntry::articleId)
-                .containsExactly("navy-2");
+        assertThat(ranking.rankedIds(ranking.mustReads("all"))).containsExactly("navy-2");
         assertThat(ranking.mustReads("all").entries()).extracting(RankedEntry::articleId, RankedEntry::fallback)
                 .contains(tuple("navy-1", true));
     }

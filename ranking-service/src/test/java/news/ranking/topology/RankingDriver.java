@@ -225,6 +225,11 @@ final class RankingDriver implements AutoCloseable {
         return list.entries().stream().filter(e -> !e.fallback()).toList();
     }
 
+    /** The ids of the entries that qualified, best first. */
+    List<String> rankedIds(RankedList list) {
+        return ranked(list).stream().map(RankedEntry::articleId).toList();
+    }
+
     Number score(String kind, String section, String articleId) {
         return list(kind, section).entries().stream().filter(e -> e.articleId().equals(articleId)).findFirst()
                 .map(RankedEntry::score).orElse(null);

@@ -6,24 +6,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import news.kit.cloudevents.CloudEvent;
 import news.ranking.TestEvents;
 import news.ranking.it.IsolatedTopics;
 import news.ranking.it.StandaloneRanking;
-import news.ranking.rules.Candidate;
+import news.ranking.it.StartedStreams;
 import news.testsupport.TestInfrastructure;
 
 /**
@@ -39,20 +35,16 @@ class SharesRepeatRuleSurvivesARestartTest {
     @TempDir
     Path secondState;
 
-    private KafkaStreams streams;
+    @RegisterExtension
+    final StartedStreams started = new StartedStreams();
 
-    @AfterEach
-    void stop() {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(20));
-        }
-    }
+    private KafkaStreams streams;
 
     @Test
     void aReadersRepeatShareOfTheDayDoesNotCountAfterARestartFromTheChangelog() {
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
-        String run = "shares-" + UUID.randomUUID().toString().substring(0, 8);
-        IsolatedTopics topics = IsolatedTopics.create(bootstrap, run);
+        IsolatedTopics topics = IsolatedTopics.createFresh(bootstrap, "shares");
+        String run = topics.prefix();
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
 
         try (KafkaProducer<String, byte[]> producer = IsolatedTopics.producer(bootstrap)) {
@@ -61,13 +53,11 @@ class SharesRepeatRuleSurvivesARestartTest {
             send(producer, topics.topics().articleShares(), TestEvents.share(ARTICLE, "Navy", "alice",
                     day.plus(Duration.ofHours(9))));
         }
-        streams = StandaloneRanking.create(bootstrap, run, firstState, topics);
-        streams.start();
+        streams = started.start(bootstrap, run, firstState, topics);
         awaitCounts(1, 0);
         streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(20)));
 
-        streams = StandaloneRanking.create(bootstrap, run, secondState, topics);
-        streams.start();
+        streams = started.start(bootstrap, run, secondState, topics);
         try (KafkaProducer<String, byte[]> producer = IsolatedTopics.producer(bootstrap)) {
             send(producer, topics.topics().articleShares(), TestEvents.share(ARTICLE, "Navy", "alice",
                     day.plus(Duration.ofHours(15))));
@@ -94,9 +84,7 @@ class SharesRepeatRuleSurvivesARestartTest {
     }
 
     private long[] mustReadsCounts() {
-        ReadOnlyKeyValueStore<String, Candidate> candidates = streams.store(StoreQueryParameters.fromNameAndType(
-                RankingStores.CANDIDATES, QueryableStoreTypes.<String, Candidate>keyValueStore()));
-        return candidates.get("must-reads|all|" + ARTICLE).counts();
+        return StandaloneRanking.candidates(streams).get("must-reads|all|" + ARTICLE).counts();
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, CloudEvent event) {

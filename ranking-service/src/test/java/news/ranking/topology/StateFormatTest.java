@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -24,17 +23,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import news.ranking.TestEvents;
 import news.ranking.it.IsolatedTopics;
 import news.ranking.it.StandaloneRanking;
+import news.ranking.it.StartedStreams;
 import news.ranking.rules.Candidate;
 import news.testsupport.TestInfrastructure;
 
@@ -48,25 +45,20 @@ class StateFormatTest {
     @TempDir
     Path stateDir;
 
-    private KafkaStreams streams;
+    @RegisterExtension
+    final StartedStreams started = new StartedStreams();
 
-    @AfterEach
-    void stop() {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(20));
-        }
-    }
+    private KafkaStreams streams;
 
     @Test
     void aChangelogOfStateFormat1RestoresIntoThisBuild() throws Exception {
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
-        String run = "format-" + UUID.randomUUID().toString().substring(0, 8);
-        IsolatedTopics topics = IsolatedTopics.create(bootstrap, run);
+        IsolatedTopics topics = IsolatedTopics.createFresh(bootstrap, "format");
+        String run = topics.prefix();
         restoreRecordedChangelogs(bootstrap, run);
         List<String> navy = StateFormatRecording.articlesOfPartitionZero("navy", 2);
 
-        streams = StandaloneRanking.create(bootstrap, run, stateDir, topics, StateFormatRecording.SETTINGS);
-        streams.start();
+        streams = started.start(bootstrap, run, stateDir, topics, StateFormatRecording.SETTINGS);
 
         Awaitility.await("the recorded counts in the lists").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
@@ -114,9 +106,7 @@ class StateFormatTest {
 
     /** Weighted engagement of the article in the list of {@code all}, from the list stage's candidates. */
     private long count(String list, String articleId) {
-        ReadOnlyKeyValueStore<String, Candidate> candidates = streams.store(StoreQueryParameters.fromNameAndType(
-                RankingStores.CANDIDATES, QueryableStoreTypes.<String, Candidate>keyValueStore()));
-        Candidate candidate = candidates.get(list + "|all|" + articleId);
+        Candidate candidate = StandaloneRanking.candidates(streams).get(list + "|all|" + articleId);
         long[] counts = candidate.counts();
         long[] weights = switch (list) {
             case "must-reads" -> new long[] {1, 5, 10};
