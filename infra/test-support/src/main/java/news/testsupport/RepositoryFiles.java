@@ -1,6 +1,8 @@
 package news.testsupport;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,6 +29,15 @@ public final class RepositoryFiles {
             throw new IllegalStateException("Run from inside the repository: no mvnw above " + start);
         }
         return dir;
+    }
+
+    /** The text of a file the test needs; one that cannot be read fails the test, naming it. */
+    public static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        }
     }
 
     /** A tool from infra/tools (npm ci --prefix infra/tools) or else from the PATH; empty when neither has it. */

@@ -1,8 +1,5 @@
 package news.deploy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import news.testsupport.RepositoryFiles;
@@ -18,11 +15,7 @@ final class Repository {
     }
 
     static String read(Path path) {
-        try {
-            return Files.readString(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path, e);
-        }
+        return RepositoryFiles.read(path);
     }
 
     static String read(String relative) {

@@ -12,13 +12,14 @@ import java.util.Set;
 
 import org.yaml.snakeyaml.Yaml;
 
+import news.testsupport.RepositoryFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The files of {@code infra/observability} and of the repository the checks read. */
 final class Observability {
 
-    static final Path ROOT = locate();
+    static final Path ROOT = RepositoryFiles.root();
     static final Path DIR = ROOT.resolve("infra/observability");
     static final Path ALERTS = DIR.resolve("alerts.yml");
     static final Path ALERT_TESTS = DIR.resolve("alerts-test.yml");
@@ -35,11 +36,7 @@ final class Observability {
     }
 
     static String read(Path path) {
-        try {
-            return Files.readString(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path, e);
-        }
+        return RepositoryFiles.read(path);
     }
 
     static Map<String, Object> yaml(Path path) {
@@ -140,16 +137,5 @@ final class Observability {
         Set<String> names = new LinkedHashSet<>();
         exporters().values().forEach(names::addAll);
         return names;
-    }
-
-    private static Path locate() {
-        String configured = System.getProperty("news.root");
-        Path start = Path.of(configured == null ? "." : configured).toAbsolutePath().normalize();
-        for (Path p = start; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("infra/observability/alerts.yml")) && Files.exists(p.resolve("mvnw"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("No repository root above " + start);
     }
 }
