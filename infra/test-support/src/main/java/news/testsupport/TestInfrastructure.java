@@ -1,6 +1,7 @@
 package news.testsupport;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
@@ -21,25 +22,48 @@ public final class TestInfrastructure {
     public static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
     public static final String MONGO_IMAGE = "mongo:8.0";
 
-    private static EmbeddedKafkaKraftBroker embeddedKafka;
-    private static MongoServer embeddedMongo;
-    private static String embeddedMongoUri;
-    private static KafkaContainer kafkaContainer;
-    private static MongoDBContainer mongoContainer;
-    private static Boolean docker;
+    private static final Supplier<Boolean> DOCKER = once(() -> {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    });
+    private static final Supplier<String> EMBEDDED_KAFKA = once(() -> {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "auto.create.topics.enable", "false",
+                "group.initial.rebalance.delay.ms", "0"));
+        broker.afterPropertiesSet();
+        Topics.ensure(broker.getBrokersAsString(), TopicCatalog.load(), (short) 1);
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-shutdown"));
+        return broker.getBrokersAsString();
+    });
+    private static final Supplier<String> EMBEDDED_MONGO = once(() -> {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-shutdown"));
+        return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+    });
+    private static final Supplier<KafkaContainer> KAFKA_CONTAINER = once(() -> {
+        KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+        container.start();
+        Topics.ensure(container.getBootstrapServers(), TopicCatalog.load(), (short) 1);
+        return container;
+    });
+    private static final Supplier<MongoDBContainer> MONGO_CONTAINER = once(() -> {
+        MongoDBContainer container = new MongoDBContainer(MONGO_IMAGE);
+        container.start();
+        return container;
+    });
 
     private TestInfrastructure() {
     }
 
-    public static synchronized boolean dockerAvailable() {
-        if (docker == null) {
-            try {
-                docker = DockerClientFactory.instance().isDockerAvailable();
-            } catch (RuntimeException | LinkageError e) {
-                docker = false;
-            }
-        }
-        return docker;
+    public static boolean dockerAvailable() {
+        return DOCKER.get();
     }
 
     /** Bootstrap servers of the shared broker, for tests that produce or consume directly. */
@@ -51,55 +75,36 @@ public final class TestInfrastructure {
         return mongoUri(InfrastructureMode.DEFAULT);
     }
 
-    static synchronized String kafkaBootstrapServers(InfrastructureMode requested) {
-        if (requested.resolve() == InfrastructureMode.CONTAINERS) {
-            return kafkaContainer().getBootstrapServers();
-        }
-        if (embeddedKafka == null) {
-            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-            broker.brokerProperties(Map.of(
-                    "transaction.state.log.replication.factor", "1",
-                    "transaction.state.log.min.isr", "1",
-                    "auto.create.topics.enable", "false",
-                    "group.initial.rebalance.delay.ms", "0"));
-            broker.afterPropertiesSet();
-            Topics.ensure(broker.getBrokersAsString(), TopicCatalog.load(), (short) 1);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-shutdown"));
-            embeddedKafka = broker;
-        }
-        return embeddedKafka.getBrokersAsString();
+    static String kafkaBootstrapServers(InfrastructureMode requested) {
+        return requested.resolve() == InfrastructureMode.CONTAINERS ? kafkaContainer().getBootstrapServers()
+                : EMBEDDED_KAFKA.get();
     }
 
-    static synchronized String mongoUri(InfrastructureMode requested) {
-        if (requested.resolve() == InfrastructureMode.CONTAINERS) {
-            return mongoContainer().getConnectionString();
-        }
-        if (embeddedMongo == null) {
-            MongoServer server = new MongoServer(new MemoryBackend());
-            server.bind("127.0.0.1", 0);
-            embeddedMongoUri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-shutdown"));
-            embeddedMongo = server;
-        }
-        return embeddedMongoUri;
+    static String mongoUri(InfrastructureMode requested) {
+        return requested.resolve() == InfrastructureMode.CONTAINERS ? mongoContainer().getConnectionString()
+                : EMBEDDED_MONGO.get();
     }
 
-    static synchronized KafkaContainer kafkaContainer() {
-        if (kafkaContainer == null) {
-            KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
-            container.start();
-            Topics.ensure(container.getBootstrapServers(), TopicCatalog.load(), (short) 1);
-            kafkaContainer = container;
-        }
-        return kafkaContainer;
+    static KafkaContainer kafkaContainer() {
+        return KAFKA_CONTAINER.get();
     }
 
-    static synchronized MongoDBContainer mongoContainer() {
-        if (mongoContainer == null) {
-            MongoDBContainer container = new MongoDBContainer(MONGO_IMAGE);
-            container.start();
-            mongoContainer = container;
-        }
-        return mongoContainer;
+    static MongoDBContainer mongoContainer() {
+        return MONGO_CONTAINER.get();
+    }
+
+    /** {@code start} runs on the first call only, whichever thread makes it; every call answers what it made. */
+    private static <T> Supplier<T> once(Supplier<T> start) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) {
+                    made = start.get();
+                }
+                return made;
+            }
+        };
     }
 }
