@@ -28,8 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 class AuthorIdentityTest extends IntegrationTest {
 
-    private static final String COMMENT_EVENTS = "news.comment-events";
-
     @Test
     void theSubjectLeavesNeitherTheAnswersNorTheEventOnlyAStablePseudonymDoes() {
         String articleId = publishedArticle();

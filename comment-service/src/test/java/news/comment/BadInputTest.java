@@ -33,7 +33,7 @@ class BadInputTest extends IntegrationTest {
         String unknownArticle = newId("unknown");
         String path = "/api/articles/" + articleId + "/comments";
         String reader = TestTokens.reader(newId("bad"));
-        try (TopicProbe probe = TopicProbe.tail("news.comment-events")) {
+        try (TopicProbe probe = TopicProbe.tail(COMMENT_EVENTS)) {
             expect(api.post(path, reader, "{\"text\":\"\"}"), 400, "text-empty");
             expect(api.post(path, reader, "{\"text\":\"   \\n\\t \\u00a0 \"}"), 400, "text-empty");
             expect(api.post(path, reader, "{\"text\":\"" + "x".repeat(301) + "\"}"), 400, "text-too-long");

@@ -22,8 +22,6 @@ import tools.jackson.databind.JsonNode;
 /** Post, list, count and remove, with the events on news.comment-events. */
 class CommentFlowTest extends IntegrationTest {
 
-    private static final String COMMENT_EVENTS = "news.comment-events";
-
     @Test
     void aReaderPostsACommentThatIsListedCountedAndPublishedAsAnEvent() {
         String articleId = publishedArticle();

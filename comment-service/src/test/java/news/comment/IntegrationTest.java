@@ -36,6 +36,8 @@ import news.testsupport.UseNewsInfrastructure;
 abstract class IntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** Where the service sends its comment events (its default {@code news.topics.comment-events}). */
+    static final String COMMENT_EVENTS = "news.comment-events";
 
     @ServiceClient
     Api api;

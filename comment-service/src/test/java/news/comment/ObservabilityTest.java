@@ -39,7 +39,7 @@ class ObservabilityTest extends IntegrationTest {
     void aCommentsRecordOnNewsCommentEventsCarriesTheTraceOfThePostThroughTheOutbox() {
         String articleId = publishedArticle();
         String trace = newTraceparent();
-        try (TopicProbe events = TopicProbe.tail("news.comment-events")) {
+        try (TopicProbe events = TopicProbe.tail(COMMENT_EVENTS)) {
             HttpResponse<String> posted = api.send("POST", "/api/articles/" + articleId + "/comments",
                     TestTokens.reader(newId("traced")), "application/json", "{\"text\":\"traced comment\"}",
                     Map.of("traceparent", trace));
@@ -79,7 +79,7 @@ class ObservabilityTest extends IntegrationTest {
             throws IOException {
         String articleId = publishedArticle();
         String author = TestTokens.reader(newId("metrics"));
-        try (TopicProbe events = TopicProbe.tail("news.comment-events")) {
+        try (TopicProbe events = TopicProbe.tail(COMMENT_EVENTS)) {
             api.postComment(articleId, author, "one");
             api.postComment(articleId, author, "");
             events.await(TopicProbe.withKey(articleId), 1);
