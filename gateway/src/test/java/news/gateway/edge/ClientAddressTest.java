@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
@@ -14,27 +16,20 @@ class ClientAddressTest {
     private final ClientAddress behindProxies = new ClientAddress(List.of("10.0.0.0/8", "::1/128"));
     private final ClientAddress atTheEdge = new ClientAddress(List.of());
 
-    @Test
-    void atTheEdgeTheClientIsThePeerWhateverItSendsAsXForwardedFor() {
-        assertThat(atTheEdge.of("203.0.113.5", "1.2.3.4")).isEqualTo("203.0.113.5");
-    }
-
-    @Test
-    void behindATrustedProxyTheClientIsTheRightMostUntrustedHop() {
-        assertThat(behindProxies.of("10.1.2.3", "198.51.100.7, 203.0.113.9, 10.4.5.6")).isEqualTo("203.0.113.9");
-        assertThat(behindProxies.of("0:0:0:0:0:0:0:1", "203.0.113.9")).isEqualTo("203.0.113.9");
-    }
-
-    @Test
-    void anUntrustedPeerCannotChooseItsAddress() {
-        assertThat(behindProxies.of("203.0.113.5", "10.1.1.1, 1.2.3.4")).isEqualTo("203.0.113.5");
-    }
-
-    @Test
-    void garbageInXForwardedForFallsBackToThePeer() {
-        assertThat(behindProxies.of("10.1.2.3", "evil.example.com")).isEqualTo("10.1.2.3");
-        assertThat(behindProxies.of("10.1.2.3", "10.9.9.9")).isEqualTo("10.1.2.3");
-        assertThat(behindProxies.of("10.1.2.3", null)).isEqualTo("10.1.2.3");
+    @ParameterizedTest(name = "{4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            edge    | 203.0.113.5     | 1.2.3.4                             | 203.0.113.5 | at the edge the peer, whatever it sends
+            proxies | 10.1.2.3        | 198.51.100.7, 203.0.113.9, 10.4.5.6 | 203.0.113.9 | the right-most untrusted hop
+            proxies | 0:0:0:0:0:0:0:1 | 203.0.113.9                         | 203.0.113.9 | behind a trusted IPv6 proxy too
+            proxies | 203.0.113.5     | 10.1.1.1, 1.2.3.4                   | 203.0.113.5 | an untrusted peer cannot choose
+            proxies | 10.1.2.3        | evil.example.com                    | 10.1.2.3    | garbage falls back to the peer
+            proxies | 10.1.2.3        | 10.9.9.9                            | 10.1.2.3    | only trusted hops: the peer
+            proxies | 10.1.2.3        |                                     | 10.1.2.3    | no header: the peer
+            """)
+    void theClientIsThePeerOrBehindATrustedProxyTheRightMostUntrustedHop(String where, String peer, String forwardedFor,
+                                                                          String client, String rule) {
+        ClientAddress addresses = where.equals("edge") ? atTheEdge : behindProxies;
+        assertThat(addresses.of(peer, forwardedFor)).isEqualTo(client);
     }
 
     @Test

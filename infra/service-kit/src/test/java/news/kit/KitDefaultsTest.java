@@ -5,44 +5,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class KitDefaultsTest {
 
-    @Test
-    void theDocumentedEnvironmentVariablesReachTheSettingsAndTheServiceCanOverrideEverything() {
-        StandardEnvironment environment = startedWith(Map.of(
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "https://login.example.com/realms/news",
-                "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
-                "server.port", "8081"));
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            spring.security.oauth2.resourceserver.jwt.audiences | news-platform
+            management.endpoint.health.probes.enabled           | true
+            management.tracing.sampling.probability             | 0.1
+            management.tracing.propagation.type                 | W3C
+            spring.kafka.listener.observation-enabled           | true
+            spring.cloud.stream.kafka.binder.enable-observation | true
+            """)
+    void theKitSetsTheDefault(String setting, String value) {
+        assertThat(startedWith(Map.of()).getProperty(setting)).isEqualTo(value);
+    }
 
-        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
-                .isEqualTo("https://login.example.com/realms/news");
-        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences")).isEqualTo("news-platform");
-        assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("kafka-1:9092,kafka-2:9092");
-        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.brokers")).isEqualTo("kafka-1:9092,kafka-2:9092");
-        assertThat(environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"))
-                .as("Boot builds a key-set decoder as soon as the property exists, even blank").isFalse();
-        assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+    @ParameterizedTest(name = "{0} sets {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI | https://id.example.com | spring.security.oauth2.resourceserver.jwt.issuer-uri
+            KAFKA_BOOTSTRAP_SERVERS                              | kafka-1:9092,kafka-2:9092 | spring.kafka.bootstrap-servers
+            KAFKA_BOOTSTRAP_SERVERS                              | kafka-1:9092,kafka-2:9092 | spring.cloud.stream.kafka.binder.brokers
+            NEWS_TRACING_SAMPLING                                | 1.0                    | management.tracing.sampling.probability
+            """)
+    void aDocumentedEnvironmentVariableReachesItsSetting(String variable, String value, String setting) {
+        assertThat(startedWith(Map.of(variable, value)).getProperty(setting)).isEqualTo(value);
+    }
+
+    @Test
+    void theServiceCanOverrideEverything() {
+        StandardEnvironment environment = startedWith(Map.of(
+                "spring.security.oauth2.resourceserver.jwt.audiences", "another-audience", "server.port", "8081"));
+
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences"))
+                .isEqualTo("another-audience");
         assertThat(environment.getProperty("server.port")).isEqualTo("8081");
     }
 
     @Test
-    void tracingSamplesATenthByDefaultExportsNothingUntilAnEndpointIsSetAndTheSamplingIsAnEnvironmentVariable() {
+    void settingsBootActsOnAsSoonAsTheyExistAreLeftUnsetAndNothingIsExported() {
         StandardEnvironment defaults = startedWith(Map.of());
-        StandardEnvironment sampled = startedWith(Map.of("NEWS_TRACING_SAMPLING", "1.0"));
 
-        assertThat(defaults.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
-        assertThat(sampled.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
-        assertThat(defaults.getProperty("management.tracing.propagation.type")).isEqualTo("W3C");
+        assertThat(defaults.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"))
+                .as("Boot builds a key-set decoder as soon as the property exists, even blank").isFalse();
         assertThat(defaults.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
                 .as("Boot creates the OTLP exporter as soon as the property exists, even blank").isFalse();
         assertThat(defaults.containsProperty("spring.kafka.template.observation-enabled"))
                 .as("the template is the outbox relay's: its records keep the stored traceparent").isFalse();
-        assertThat(defaults.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
-        assertThat(defaults.getProperty("spring.cloud.stream.kafka.binder.enable-observation")).isEqualTo("true");
     }
 
     @Test
