@@ -18,15 +18,7 @@ import reactor.core.publisher.Mono;
  * What it costs is the server's own {@code http.server.requests} metrics for those answers;
  * {@code news_page_served_total} counts them instead.
  */
-class PageFastPath implements HttpHandler {
-
-    private final HttpHandler delegate;
-    private final PageEndpoint pages;
-
-    PageFastPath(HttpHandler delegate, PageEndpoint pages) {
-        this.delegate = delegate;
-        this.pages = pages;
-    }
+record PageFastPath(HttpHandler delegate, PageEndpoint pages) implements HttpHandler {
 
     @Override
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
