@@ -10,18 +10,27 @@ import news.ranking.rules.Candidate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every serde of the topology, named once. Store values are JSON after a format-version byte ({@link StateFormat});
- * the list updates between the stages are plain JSON (the internal topic holds nothing past a commit). The batches of
- * the reader log and the buckets have binary formats of their own ({@link ReaderLog}, {@link Buckets}).
+ * Every serde of the topology, named once. Store values start with a format-version byte ({@link StateFormat}): the
+ * candidates, written tens of thousands of times a second under load, in a binary layout since format 2 (format 1,
+ * JSON, is still read); the articles and the lists, written once per article change or list computation, as JSON.
+ * The list updates between the stages use the candidates' binary layout after a marker byte; an update written as
+ * JSON by a build before it (still in the internal topic during an upgrade) is read too. The batches of the reader
+ * log and the buckets have binary formats of their own ({@link ReaderLog}, {@link Buckets}).
  */
 final class RankingSerdes {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final Serde<ArticleChanged> ARTICLE = stored(ArticleChanged.class, RankingStores.ARTICLES);
-    static final Serde<Candidate> CANDIDATE = stored(Candidate.class, RankingStores.CANDIDATES);
+    static final Serde<Candidate> CANDIDATE = Serdes.serdeFrom(
+            (topic, candidate) -> candidate == null ? null : CandidateLayout.write(StateFormat.CURRENT, candidate),
+            (topic, bytes) -> bytes == null ? null : readCandidate(bytes));
     static final Serde<StoredList> STORED_LIST = stored(StoredList.class, RankingStores.LISTS);
-    static final Serde<ListUpdate> LIST_UPDATE = json(ListUpdate.class);
+    static final Serde<ListUpdate> LIST_UPDATE = Serdes.serdeFrom(
+            (topic, update) -> update == null ? null : CandidateLayout.write(update),
+            (topic, bytes) -> bytes == null ? null
+                    : bytes.length > 0 && bytes[0] == '{' ? JSON.readValue(bytes, ListUpdate.class)
+                    : CandidateLayout.readUpdate(bytes));
 
     /** Writes a dead letter's original value; dead letters are never read back by this service. */
     static final Serde<DeadLetter> DEAD_LETTER = Serdes.serdeFrom(
@@ -33,10 +42,10 @@ final class RankingSerdes {
     private RankingSerdes() {
     }
 
-    static <T> Serde<T> json(Class<T> type) {
-        Serializer<T> serializer = (topic, value) -> value == null ? null : JSON.writeValueAsBytes(value);
-        Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : JSON.readValue(bytes, type);
-        return Serdes.serdeFrom(serializer, deserializer);
+    private static Candidate readCandidate(byte[] bytes) {
+        StateFormat.check(bytes[0], RankingStores.CANDIDATES);
+        return bytes[0] == StateFormat.JSON_VALUES ? JSON.readValue(bytes, 1, bytes.length - 1, Candidate.class)
+                : CandidateLayout.readCandidate(bytes);
     }
 
     /** JSON after the format byte. */

@@ -92,9 +92,9 @@ class StateFormatTest {
 
     @Test
     void aValueOfAnotherFormatStopsWithWhatToDo() {
-        assertThatThrownBy(() -> StateFormat.check((byte) 2, RankingStores.BUCKETS))
-                .hasMessageContaining("ranking-buckets holds a value of state format 2")
-                .hasMessageContaining("this build reads format 1")
+        assertThatThrownBy(() -> StateFormat.check((byte) 3, RankingStores.BUCKETS))
+                .hasMessageContaining("ranking-buckets holds a value of state format 3")
+                .hasMessageContaining("this build reads formats 1 to 2")
                 .hasMessageContaining("State formats");
     }
 
