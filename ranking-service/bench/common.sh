@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MODULE="$ROOT/ranking-service"
 KAFKA_LIB="$ROOT/infra/local-kafka/target/lib"
-JAR="$MODULE/target/ranking-service-0.1.0-SNAPSHOT.jar"
+JAR="${BENCH_JAR:-$MODULE/target/ranking-service-0.1.0-SNAPSHOT.jar}"  # BENCH_JAR: another build, to compare
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ranking-bench.XXXXXX")"
 SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}"
 BROKER_PID=""
