@@ -28,7 +28,7 @@ final class LoadCommand {
 
     static int run(Layout layout, List<String> args, PrintStream out) throws Exception {
         Map<String, String> o = Platform.options(args, List.of("--mix", "--rate", "--connections", "--warm-up",
-                "--duration", "--target", "--readers", "--threads", "--seed", "--json", "--compare", "--anchor"));
+                "--duration", "--target", "--articles-from", "--readers", "--threads", "--seed", "--json", "--compare", "--anchor"));
         if (o.containsKey("--compare") || o.containsKey("--anchor")) {
             return compare(o, out);
         }
@@ -50,9 +50,10 @@ final class LoadCommand {
             default -> throw new UsageException("--readers must be new or returning");
         };
         Mix.PerVisit perVisit = perVisit(o.getOrDefault("--mix", "browse"));
-        List<String> articles = Articles.published(target, 5_000);
+        URI articlesFrom = o.containsKey("--articles-from") ? Platform.localTarget(o.get("--articles-from")) : target;
+        List<String> articles = Articles.published(articlesFrom, 5_000);
         if (articles.isEmpty()) {
-            out.println("load: no published article at " + target + "; load content first (infra/platform up).");
+            out.println("load: no published article at " + articlesFrom + "; load content first (infra/platform up).");
             return 1;
         }
         TokenMint mint = LocalIdentity.of(layout).mint();

@@ -38,11 +38,13 @@ public final class Platform {
                                          ordinary readers browsing through the gateway (pages, views, lists,
                                          shares, comments), open-loop at a fixed rate; --abusive adds one client
                                          flooding views (a share of all requests); stops by itself
-              load [--mix browse|views|shares|articles|pages|home|comments|rankings] [--rate N|max]
-                   [--connections 64] [--warm-up 10s] [--duration 30s] [--target http://127.0.0.1:8080]
+              load [--mix browse|views|shares|articles|pages|home|comments|comment-posts|rankings]
+                   [--rate N|max] [--connections 64] [--warm-up 10s] [--duration 30s]
+                   [--target http://127.0.0.1:8080] [--articles-from URL (default: the target)]
                    [--readers new|returning] [--threads 1] [--seed 42] [--json FILE]
                                          the benchmark load: a new reader and client address per request by
-                                         default; prints req/s and p50/p99/p99.9 per request kind
+                                         default; prints req/s and p50/p99/p99.9 per request kind; a target
+                                         that lists no articles (comment-service) takes them --articles-from
               load --compare NAME=FILE --anchor NAME=FILE
                                          two saved runs (--json) side by side, with their ratio
               observe                    Prometheus and Alertmanager (Debian's prometheus, prometheus-alertmanager)

@@ -30,7 +30,8 @@ public final class Articles {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(target.resolve(path))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + target.resolve(path) + " answered " + response.statusCode());
+                throw new IllegalStateException("GET " + target.resolve(path) + " answered " + response.statusCode()
+                        + ": the load needs a list of articles (--articles-from the gateway or article-service)");
             }
             JsonNode page = JSON.readTree(response.body());
             page.path("items").forEach(item -> ids.add(item.path("id").asString()));
