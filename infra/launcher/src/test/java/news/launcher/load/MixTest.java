@@ -53,19 +53,31 @@ class MixTest {
     }
 
     @Test
-    void commentsCarryTheTokenOfTheirReaderMintedOncePerReader() {
+    void commentsCarryTheTokenOfTheirReaderMintedOncePerReaderBeforeAnyRequest() {
         Set<String> minted = new HashSet<>();
         Function<String, String> mint = subject -> {
             assertThat(minted.add(subject)).as("minted once: " + subject).isTrue();
             return "token-of-" + subject;
         };
         Mix mix = new Mix(ARTICLES, Mix.PerVisit.only(Kind.COMMENT), Mix.Readers.RETURNING, 20, 0, 0, mint);
+        Set<String> mintedBeforeTheRun = Set.copyOf(minted);
         Mix.RequestSource source = mix.source(1);
-        Map<String, Set<String>> tokensByAddress = IntStream.range(0, 500).mapToObj(i -> source.next())
-                .collect(Collectors.groupingBy(Planned::clientAddress, Collectors.mapping(Planned::token,
-                        Collectors.toSet())));
-        assertThat(minted).hasSizeLessThanOrEqualTo(20).allSatisfy(s -> assertThat(s).startsWith("sim-reader-"));
+        List<Planned> comments = IntStream.range(0, 500).mapToObj(i -> source.next()).toList();
+        Map<String, Set<String>> tokensByAddress = comments.stream().collect(Collectors.groupingBy(
+                Planned::clientAddress, Collectors.mapping(Planned::token, Collectors.toSet())));
+
+        assertThat(minted).as("no token minted while requests are drawn").isEqualTo(mintedBeforeTheRun)
+                .hasSize(20).allSatisfy(s -> assertThat(s).startsWith("sim-reader-"));
         assertThat(tokensByAddress.values()).allSatisfy(tokens -> assertThat(tokens).hasSize(1));
+        assertThat(comments).allSatisfy(c -> assertThat(c.token()).isEqualTo("token-of-sim-reader-"
+                + c.clientAddress().substring(c.clientAddress().lastIndexOf('.') + 1)));
+    }
+
+    @Test
+    void aMixWithoutCommentsMintsNoToken() {
+        new Mix(ARTICLES, Mix.PerVisit.browsing(0.02, 0), Mix.Readers.NEW_PER_REQUEST, 20, 0, 0, subject -> {
+            throw new AssertionError("minted a token for " + subject);
+        });
     }
 
     private static Mix mix(Mix.PerVisit perVisit, Mix.Readers readers) {
