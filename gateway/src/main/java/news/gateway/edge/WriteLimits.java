@@ -2,6 +2,7 @@ package news.gateway.edge;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.core.Ordered;
@@ -96,12 +97,16 @@ class WriteLimits implements WebFilter, Ordered {
         }
         limited.getAttributes().put(CREDENTIALED, client);
         // credentials refused before the account stage (401, 403, a body too large): the address pays, from a budget
-        // of failures of its own, so that its anonymous writes never lock its signed-in editors out
-        return chain.filter(limited).doFinally(signal -> {
-            if (!limited.getAttributes().containsKey(PAID)) {
+        // of failures of its own, so that its anonymous writes never lock its signed-in editors out. It pays before the
+        // refusal is sent: paid after it, a client's next request could be checked before the payment was taken.
+        AtomicBoolean settled = new AtomicBoolean();
+        Runnable payIfRefused = () -> {
+            if (!limited.getAttributes().containsKey(PAID) && settled.compareAndSet(false, true)) {
                 failures.take(client);
             }
-        });
+        };
+        limited.getResponse().beforeCommit(() -> Mono.fromRunnable(payIfRefused));
+        return chain.filter(limited).doFinally(signal -> payIfRefused.run());
     }
 
     /** The second stage: a write with credentials Spring Security accepted takes from its account's bucket. */
