@@ -2,7 +2,6 @@ package news.gateway.edge;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.core.Ordered;
@@ -99,9 +98,8 @@ class WriteLimits implements WebFilter, Ordered {
         // credentials refused before the account stage (401, 403, a body too large): the address pays, from a budget
         // of failures of its own, so that its anonymous writes never lock its signed-in editors out. It pays before the
         // refusal is sent: paid after it, a client's next request could be checked before the payment was taken.
-        AtomicBoolean settled = new AtomicBoolean();
         Runnable payIfRefused = () -> {
-            if (!limited.getAttributes().containsKey(PAID) && settled.compareAndSet(false, true)) {
+            if (limited.getAttributes().putIfAbsent(PAID, Boolean.TRUE) == null) {
                 failures.take(client);
             }
         };

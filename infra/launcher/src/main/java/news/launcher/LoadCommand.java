@@ -28,7 +28,8 @@ final class LoadCommand {
 
     static int run(Layout layout, List<String> args, PrintStream out) throws Exception {
         Map<String, String> o = Platform.options(args, List.of("--mix", "--rate", "--connections", "--warm-up",
-                "--duration", "--target", "--articles-from", "--readers", "--threads", "--seed", "--json", "--compare", "--anchor"));
+                "--duration", "--target", "--articles-from", "--readers", "--threads", "--seed", "--json", "--compare",
+                "--anchor"));
         if (o.containsKey("--compare") || o.containsKey("--anchor")) {
             return compare(o, out);
         }

@@ -19,11 +19,13 @@ final class CandidateLayout {
     private CandidateLayout() {
     }
 
-    static byte[] write(byte first, Candidate candidate) {
+    /** The candidate after {@code head}: its format byte in the store, or a list update's marker and kind. */
+    static byte[] write(Candidate candidate, byte... head) {
         byte[] id = utf8(candidate.articleId());
         byte[] title = utf8(candidate.title());
         byte[] section = utf8(candidate.section());
-        ByteBuffer out = ByteBuffer.allocate(1 + size(id, title, section, candidate.counts().length)).put(first);
+        ByteBuffer out = ByteBuffer.allocate(head.length + size(id, title, section, candidate.counts().length))
+                .put(head);
         put(out, id, title, section, candidate);
         return out.array();
     }
@@ -36,14 +38,7 @@ final class CandidateLayout {
             byte[] id = utf8(update.articleId());
             return ByteBuffer.allocate(2 + 4 + id.length).put(UPDATE).put((byte) 'R').putInt(id.length).put(id).array();
         }
-        Candidate candidate = update.candidate();
-        byte[] id = utf8(candidate.articleId());
-        byte[] title = utf8(candidate.title());
-        byte[] section = utf8(candidate.section());
-        ByteBuffer out = ByteBuffer.allocate(2 + size(id, title, section, candidate.counts().length))
-                .put(UPDATE).put((byte) 'U');
-        put(out, id, title, section, candidate);
-        return out.array();
+        return write(update.candidate(), UPDATE, (byte) 'U');
     }
 
     /** A candidate after its format byte. */

@@ -23,7 +23,7 @@ final class RankingSerdes {
 
     static final Serde<ArticleChanged> ARTICLE = stored(ArticleChanged.class, RankingStores.ARTICLES);
     static final Serde<Candidate> CANDIDATE = Serdes.serdeFrom(
-            (topic, candidate) -> candidate == null ? null : CandidateLayout.write(StateFormat.CURRENT, candidate),
+            (topic, candidate) -> candidate == null ? null : CandidateLayout.write(candidate, StateFormat.CURRENT),
             (topic, bytes) -> bytes == null ? null : readCandidate(bytes));
     static final Serde<StoredList> STORED_LIST = stored(StoredList.class, RankingStores.LISTS);
     static final Serde<ListUpdate> LIST_UPDATE = Serdes.serdeFrom(

@@ -1,9 +1,7 @@
 package news.launcher.load;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -93,8 +91,8 @@ public final class Mix {
     private final int readerPool;
     private final double botShare;
     private final double abusiveShare;
-    private final int commenters;
-    private final Map<Long, String> tokens = new HashMap<>();
+    /** Each commenter's token, by commenter number; empty when the mix posts no comments. */
+    private final String[] tokens;
     private final AtomicLong newReaders = new AtomicLong();
 
     /**
@@ -125,11 +123,10 @@ public final class Mix {
         this.readerPool = Math.max(1, readerPool);
         this.botShare = botShare;
         this.abusiveShare = abusiveShare;
-        this.commenters = readers == Readers.RETURNING ? Math.min(COMMENTERS, this.readerPool) : COMMENTERS;
-        if (perVisit.commentPosts() > 0) {
-            for (long commenter = 0; commenter < commenters; commenter++) {
-                tokens.put(commenter, mint.apply(commenterId(commenter)));
-            }
+        int commenters = readers == Readers.RETURNING ? Math.min(COMMENTERS, this.readerPool) : COMMENTERS;
+        this.tokens = new String[perVisit.commentPosts() > 0 ? commenters : 0];
+        for (int commenter = 0; commenter < tokens.length; commenter++) {
+            tokens[commenter] = mint.apply(commenterId(commenter));
         }
     }
 
@@ -170,11 +167,11 @@ public final class Mix {
             case SHARE -> new Planned(kind, "/api/articles/" + article + "/shares",
                     "{\"channel\":\"" + CHANNELS[random.nextInt(CHANNELS.length)] + "\"}", agent, address, null);
             case COMMENT -> {
-                long commenter = random.nextInt(commenters);
-                String from = readers == Readers.RETURNING ? address(commenter) : address;
+                int commenter = random.nextInt(tokens.length);
+                long author = readers == Readers.RETURNING ? commenter : reader; // a returning commenter is a reader
                 yield new Planned(kind, "/api/articles/" + article + "/comments",
-                        "{\"text\":\"" + COMMENTS[random.nextInt(COMMENTS.length)] + "\"}",
-                        readers == Readers.RETURNING ? browser(commenter) : agent, from, tokens.get(commenter));
+                        "{\"text\":\"" + COMMENTS[random.nextInt(COMMENTS.length)] + "\"}", browser(author),
+                        address(author), tokens[commenter]);
             }
             case ABUSIVE -> throw new IllegalStateException("drawn above");
         };
@@ -202,15 +199,15 @@ public final class Mix {
         return (readers == Readers.NEW_PER_REQUEST ? "new-reader-" : "sim-reader-") + reader;
     }
 
-    /**
-     * Returning readers keep one address of 198.18.0.0/15 (RFC 2544's benchmarking range); new readers each get the
-     * next address of 10.0.0.0/8; per-client limits and reader hashes then behave as with real readers.
-     */
     /** A commenter is one of the returning readers, or of its own among new readers. */
     private String commenterId(long commenter) {
         return readers == Readers.RETURNING ? readerId(commenter) : "bench-commenter-" + commenter;
     }
 
+    /**
+     * Returning readers keep one address of 198.18.0.0/15 (RFC 2544's benchmarking range); new readers each get the
+     * next address of 10.0.0.0/8; per-client limits and reader hashes then behave as with real readers.
+     */
     private String address(long reader) {
         if (readers == Readers.NEW_PER_REQUEST) {
             long n = reader & 0xFFFFFF;
