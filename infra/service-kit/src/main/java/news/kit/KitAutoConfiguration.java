@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -33,13 +34,17 @@ import news.kit.web.ClientAddresses;
 import news.kit.web.ProblemDetailsAdvice;
 import news.kit.web.RequestBodyLimitFilter;
 import news.kit.web.StrictEncodingFilter;
+import news.kit.warmup.WarmUp;
+import news.kit.warmup.WarmUpRequests;
+import news.kit.warmup.WarmUpSettings;
 
-/** Wires the kit into a service: the token-trust check, problem details, the body-size limit and the current trace. */
+/** Wires the kit into a service: the token-trust check, problem details, the body-size limit, the current trace and the
+ * warm-up before readiness. */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({OutboxProperties.class, KitAutoConfiguration.WebSettings.class,
-        Sections.class})
+        Sections.class, WarmUpSettings.class})
 public class KitAutoConfiguration {
 
     /**
@@ -52,6 +57,14 @@ public class KitAutoConfiguration {
     @ConfigurationProperties("news.web")
     public record WebSettings(@DefaultValue("1MB") DataSize maxRequestBody,
                               @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
+    }
+
+    /** Each web service's own request paths, exercised before readiness says ready ({@link WarmUp}). */
+    @Bean
+    @ConditionalOnWebApplication
+    WarmUp warmUp(ApplicationContext context, Environment environment, ObjectProvider<WarmUpRequests> requests,
+                  WarmUpSettings settings) {
+        return new WarmUp(context, environment, requests.orderedStream().toList(), settings);
     }
 
     @Bean

@@ -39,8 +39,10 @@ import news.testsupport.TestIssuer;
  * Differences from the platform's defaults, all through the services' documented environment variables: the
  * services trust the test JVM's {@link TestIssuer} (as a deployment trusts its identity provider), the write
  * budgets of the gateway and comment-service are raised (every test client is 127.0.0.1, and the tests send far
- * more than 30 writes a minute), and the outbox lease is 10 s instead of 60 s (after a SIGKILL, events claimed by the
- * dead relay leave 10 s later; correctness does not depend on it, only the tests' waiting time).
+ * more than 30 writes a minute), the outbox lease is 10 s instead of 60 s (after a SIGKILL, events claimed by the
+ * dead relay leave 10 s later; correctness does not depend on it, only the tests' waiting time), and the services
+ * take traffic without their warm-up (each start, and the crash tests restart services many times, would cost the
+ * suite 10-30 s on two cores; the warm-up's own tests are the kit's and the services').
  */
 final class SystemStack {
 
@@ -204,6 +206,7 @@ final class SystemStack {
     private static Map<String, String> testSettings(String service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NEWS_READERS_HASH_KEY", "system-tests-reader-hash-key-at-least-32-characters");
+        env.put("NEWS_WARMUP_ENABLED", "false");
         env.put("NEWS_COMMENTS_AUTHOR_KEY", "system-tests-comment-author-key-at-least-32-characters");
         switch (service) {
             case "gateway" -> {

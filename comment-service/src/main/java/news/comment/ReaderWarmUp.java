@@ -1,0 +1,27 @@
+package news.comment;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import news.kit.warmup.WarmUpRequest;
+import news.kit.warmup.WarmUpRequests;
+
+/**
+ * What comment-service exercises before it takes traffic (the kit's warm-up): the comments of an article no one
+ * wrote about, and a comment without a token, which is refused (401) before anything is stored.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReaderWarmUp {
+
+    @Bean
+    WarmUpRequests readerRequests() {
+        return round -> {
+            String unknown = "WarmUp%06d".formatted(round % 1_000_000);
+            return List.of(
+                    WarmUpRequest.get("/api/articles/" + unknown + "/comments"),
+                    WarmUpRequest.post("/api/articles/" + unknown + "/comments", "{\"body\":\"warm-up\"}"));
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package news.kit.warmup;
+
+import java.util.List;
+
+/**
+ * A service's warm-up: the requests of one round, which {@link WarmUp} sends to the service's own port many times
+ * before readiness says ready. A round may vary with its number (a new made-up client address per round, say).
+ */
+@FunctionalInterface
+public interface WarmUpRequests {
+
+    List<WarmUpRequest> round(int round);
+
+    /**
+     * A documentation address (RFC 5737) for a round, so that a gateway's per-address limits never meet a reader's
+     * address and no round is refused for the ones before it: 762 different addresses before one repeats.
+     */
+    static String madeUpClientAddress(int round) {
+        String[] nets = {"192.0.2.", "198.51.100.", "203.0.113."};
+        int n = Math.floorMod(round, nets.length * 254);
+        return nets[n / 254] + (n % 254 + 1);
+    }
+}
