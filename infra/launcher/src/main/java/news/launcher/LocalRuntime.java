@@ -17,7 +17,8 @@ import news.contracts.TopicCatalog;
 /**
  * {@code infra/platform up}: starts the broker and the store (unless external ones are given), the local identity
  * provider, the four services,
- * waits for readiness with visible progress, loads demo content into an empty store, prints the URLs, and on
+ * waits for readiness with visible progress, loads demo content into an empty store (as soon as article-service is
+ * ready, while the others warm up), prints the URLs, and on
  * SIGTERM or Ctrl-C stops what it started: services first, then the identity provider, broker and store.
  */
 final class LocalRuntime {
@@ -104,11 +105,12 @@ final class LocalRuntime {
         }
         services.values().forEach(ManagedProcess::start);
         writeState(bootstrap, mongoUri);
-        if (!awaitReadiness(started)) {
+        // the demo content goes in as soon as article-service is ready, while the other services still warm up, so
+        // that their warm-ups read real articles and pages (the kit's news.kit.warmup)
+        if (!awaitReadiness(started, () -> new DemoContent(layout, out).loadIfEmpty(
+                "http://127.0.0.1:" + layout.port(Layout.SERVICES.get(0)), localIdentity.mint()))) {
             return 1;
         }
-        new DemoContent(layout, out).loadIfEmpty("http://127.0.0.1:" + layout.port(Layout.SERVICES.get(0)),
-                localIdentity.mint());
         printUrls(started, bootstrap, mongoUri);
         watchChildren();
         stopped.await();
@@ -152,8 +154,9 @@ final class LocalRuntime {
         return env;
     }
 
-    private boolean awaitReadiness(long started) throws InterruptedException {
+    private boolean awaitReadiness(long started, Runnable whenArticleServiceReady) throws InterruptedException {
         boolean tty = System.console() != null;
+        boolean articleServiceReady = false;
         Map<String, String> shown = new LinkedHashMap<>();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (true) {
@@ -192,6 +195,13 @@ final class LocalRuntime {
                 out.println(line);
             }
             shown = states;
+            if (!articleServiceReady && "ready".equals(states.get(Layout.SERVICES.get(0).name()))) {
+                if (tty) {
+                    out.println();
+                }
+                whenArticleServiceReady.run();
+                articleServiceReady = true;
+            }
             if (allReady) {
                 if (tty) {
                     out.println();

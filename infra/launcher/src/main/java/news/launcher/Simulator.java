@@ -10,6 +10,7 @@ import news.launcher.load.Kind;
 import news.launcher.load.LoadEngine;
 import news.launcher.load.LoadResult;
 import news.launcher.load.Mix;
+import news.launcher.load.SelfWarmUp;
 
 /**
  * {@code infra/platform simulate}: ordinary readers browsing the site through the gateway, bounded in rate and time,
@@ -21,6 +22,9 @@ import news.launcher.load.Mix;
  * second and a table at the end; exits 1 when any request failed, got a 5xx, or an ordinary reader got a 4xx.
  */
 final class Simulator {
+
+    /** How long the simulator exercises its own code against a stub before its clock starts ({@link SelfWarmUp}). */
+    static final Duration SELF_WARM_UP = Duration.ofSeconds(2);
 
     record Options(URI target, int viewsPerSecond, Duration duration, double botShare, double shareRate,
                    double commentRate, int readers, long seed, double abusiveShare, int connections) {
@@ -53,6 +57,9 @@ final class Simulator {
                 options.viewsPerSecond(), rate, options.duration().toSeconds(), options.target(), articles.size(),
                 options.readers(), options.botShare() * 100, options.abusiveShare() > 0
                         ? String.format(", %.1f%% from one abusive client", options.abusiveShare() * 100) : "");
+        long warmUp = SelfWarmUp.run(mix, options.seed() + 1, SELF_WARM_UP).total().requests();
+        out.printf("(the simulator first warmed its own code for %d s: %,d requests to a stub on loopback, none to the"
+                + " platform)%n", SELF_WARM_UP.toSeconds(), warmUp);
         LoadEngine engine = new LoadEngine(new LoadEngine.Settings(options.target(), rate, options.connections(),
                 Duration.ZERO, options.duration(), Duration.ofSeconds(10), 1));
         long[] last = {0};
