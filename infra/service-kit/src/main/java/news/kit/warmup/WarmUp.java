@@ -1,15 +1,14 @@
 package news.kit.warmup;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.slf4j.Logger;
@@ -38,6 +37,7 @@ public final class WarmUp implements ApplicationRunner, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
     private static final Duration PAUSE_WHILE_WAITING = Duration.ofMillis(250);
+    private static final Set<String> ANY_ADDRESS = Set.of("0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0");
 
     private final ApplicationContext context;
     private final Environment environment;
@@ -133,17 +133,10 @@ public final class WarmUp implements ApplicationRunner, Ordered {
             return null;
         }
         String host = "127.0.0.1";
-        String address = environment.getProperty("server.address");
-        if (address != null && !address.isBlank()) {
-            try {
-                InetAddress bound = InetAddress.getByName(address);
-                if (!bound.isAnyLocalAddress()) {
-                    host = bound.getHostAddress().contains(":") ? "[" + bound.getHostAddress() + "]"
-                            : bound.getHostAddress();
-                }
-            } catch (UnknownHostException e) {
-                return null;
-            }
+        String address = environment.getProperty("server.address", "").trim();
+        if (!address.isEmpty() && !ANY_ADDRESS.contains(address)) {
+            // a literal (the kit never resolves a name: see ForwardedClientsTest); IPv6 in brackets
+            host = address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
         }
         return URI.create("http://" + host + ":" + server.getPort());
     }
