@@ -112,7 +112,10 @@ class InstancesShareTheWriteBudgetTest {
                 "--news.gateway.rate-limit.capacity=" + budget,
                 "--news.gateway.rate-limit.refill=1",
                 "--news.gateway.rate-limit.period=1h",
-                "--news.gateway.instances=" + instances);
+                "--news.gateway.instances=" + instances,
+                // started outside a Spring test context, so without test-support's defaults: the warm-up's made-up
+                // addresses include this test's clients, and its rounds would spend their budgets
+                "--news.warm-up.enabled=false");
     }
 
     private static WebTestClient client(ConfigurableApplicationContext gateway, String clientAddress) {

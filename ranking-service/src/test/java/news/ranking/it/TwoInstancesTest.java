@@ -141,7 +141,9 @@ class TwoInstancesTest {
                 "--spring.cloud.stream.kafka.binder.brokers=" + bootstrap,
                 "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrap,
                 "--NEWS_RANKING_APPLICATION_ID=" + run,
-                "--NEWS_RANKING_STATE_DIR=" + stateBase));
+                "--NEWS_RANKING_STATE_DIR=" + stateBase,
+                // started outside a Spring test context, so without test-support's defaults: no warm-up here either
+                "--news.warm-up.enabled=false"));
         topics.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RankingServiceApplication.class)
                 .run(args.toArray(String[]::new));
