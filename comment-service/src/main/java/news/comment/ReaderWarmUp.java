@@ -18,7 +18,7 @@ class ReaderWarmUp {
     @Bean
     WarmUpRequests readerRequests() {
         return round -> {
-            String unknown = "WarmUp%06d".formatted(round % 1_000_000);
+            String unknown = WarmUpRequests.unknownArticleId(round);
             return List.of(
                     WarmUpRequest.get("/api/articles/" + unknown + "/comments"),
                     WarmUpRequest.post("/api/articles/" + unknown + "/comments", "{\"body\":\"warm-up\"}"));

@@ -27,7 +27,7 @@ class ReaderWarmUp {
     @Bean
     WarmUpRequests readerRequests(ArticleCatalog catalog) {
         return round -> {
-            String unknown = "WarmUp%06d".formatted(round % 1_000_000);
+            String unknown = WarmUpRequests.unknownArticleId(round);
             List<Headline> newest = catalog.newest(Optional.empty(), ARTICLES, id -> false);
             String read = newest.isEmpty() ? unknown : newest.get(round % newest.size()).id();
             String address = WarmUpRequests.madeUpClientAddress(round);

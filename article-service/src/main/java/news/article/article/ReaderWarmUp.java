@@ -28,7 +28,7 @@ class ReaderWarmUp {
             if (round == 0 && newest.isEmpty()) {
                 articles.newest(Optional.empty(), Optional.empty(), ARTICLES).items().forEach(a -> newest.add(a.id()));
             }
-            String unknown = "WarmUp%06d".formatted(round % 1_000_000);
+            String unknown = WarmUpRequests.unknownArticleId(round);
             String read = newest.isEmpty() ? unknown : newest.get(round % newest.size());
             return List.of(
                     WarmUpRequest.get("/api/articles?limit=" + ARTICLES),

@@ -77,8 +77,7 @@ public final class WarmUp implements ApplicationRunner, Ordered {
             first = send(client, root, 0, tally);
         }
         if (first.failure() != null) {
-            log.warn("Warm-up ended after its first request: {} {} failed ({}); taking traffic without it",
-                    first.failed().method(), first.failed().path(), first.failure().toString());
+            ended(0, first);
             return;
         }
         long deadline = System.nanoTime() + settings.limit().toNanos();
@@ -86,8 +85,7 @@ public final class WarmUp implements ApplicationRunner, Ordered {
         while (rounds < settings.rounds() && System.nanoTime() < deadline) {
             Round round = send(client, root, rounds, tally);
             if (round.failure() != null) {
-                log.warn("Warm-up ended after {} rounds: {} {} failed ({})", rounds, round.failed().method(),
-                        round.failed().path(), round.failure().toString());
+                ended(rounds, round);
                 break;
             }
             rounds++;
@@ -96,6 +94,11 @@ public final class WarmUp implements ApplicationRunner, Ordered {
                 rounds, tally.total(), root, Duration.ofNanos(System.nanoTime() - started).toMillis(), tally.statuses,
                 first.clean() ? "" : "; the first round still met answers of 500 and above after waiting "
                         + settings.waitForDependencies().toSeconds() + " s");
+    }
+
+    private static void ended(int rounds, Round round) {
+        log.warn("Warm-up ended after {} rounds: {} {} failed ({}); taking traffic without the rest", rounds,
+                round.failed().method(), round.failed().path(), round.failure().toString());
     }
 
     private Round send(HttpClient client, URI root, int number, Tally tally) throws InterruptedException {

@@ -20,4 +20,12 @@ public interface WarmUpRequests {
         int n = Math.floorMod(round, nets.length * 254);
         return nets[n / 254] + (n % 254 + 1);
     }
+
+    /**
+     * A well-formed article id no article has, one per round ({@code WarmUp000123}): a read or write of it misses
+     * every cache as a new article does, and is answered 404 without counting anything.
+     */
+    static String unknownArticleId(int round) {
+        return "WarmUp%06d".formatted(Math.floorMod(round, 1_000_000));
+    }
 }
