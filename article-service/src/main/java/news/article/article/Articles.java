@@ -176,7 +176,7 @@ class Articles {
     private void written(String id, Optional<CloudEvent> event) {
         published.forget(id);
         if (event.isPresent()) {
-            relay.nudge();
+            relay.nudge(id);
         }
     }
 

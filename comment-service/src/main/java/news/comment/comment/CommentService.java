@@ -98,7 +98,7 @@ class CommentService {
                 author.subject(), PendingEvent.of(event.toCloudEvent(traceparent)));
         store.insert(comment);
         recentReads.changed(articleId);
-        relay.nudge();
+        relay.nudge(comment.id);
         posted.increment();
         return comment;
     }
@@ -175,7 +175,7 @@ class CommentService {
             throw new CommentNotFound(commentId);
         }
         recentReads.changed(comment.articleId);
-        relay.nudge();
+        relay.nudge(comment.id);
         meters.counter("news.comments.removed", "by", author ? "author" : "editor").increment();
     }
 

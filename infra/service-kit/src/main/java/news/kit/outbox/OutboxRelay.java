@@ -15,8 +15,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,8 +58,14 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * Publishes the pending events of one collection's documents to one topic, in order per document. One thread per
- * relay; several service instances share the work through a lease on each document. {@link #nudge()} after a write
- * makes the event leave at once instead of at the next poll.
+ * relay; several service instances share the work through a lease on each document. {@link #nudge(Object)} after a
+ * write makes its events leave at once: the relay claims that document by its {@code _id}. Every
+ * {@code poll-interval} it also sweeps the collection for pending events nobody nudged it about (written by an
+ * instance that stopped before its relay sent them, left by a failed round, or leased by a relay that died), and
+ * counts them for {@code news.outbox.pending}. A sweep is one query on the pending-events index; a nudge never
+ * sweeps, because a sweep per write costs as much as the whole collection on a store without that index (the
+ * embedded store of the local runtime and the tests ignores non-unique indexes and scanned every comment on every
+ * post: posts slowed as comments accumulated, and an idle platform spent most of a core on it).
  *
  * <p><b>Order.</b> A document's events reach the topic in the order they were written, also when Kafka fails in the
  * middle of a round. The idempotent producer alone does not promise that, in two ways (docs/reliability.md, finding
@@ -87,12 +95,14 @@ public class OutboxRelay implements SmartLifecycle {
     private final MeterRegistry meters;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Queue<Object> nudged = new ConcurrentLinkedQueue<>();
     private final AtomicLong pending = new AtomicLong();
     private final Timer publishDelay;
     private final Counter failures;
     private volatile boolean running;
     private volatile Thread thread;
-    private long nextPendingCount;
+    private long nextSweep;
+    private volatile boolean moreDue;
     private RelayProducer producer;
 
     /**
@@ -118,21 +128,60 @@ public class OutboxRelay implements SmartLifecycle {
                 .tag("topic", topic).register(meters);
     }
 
-    /** Publishes right away instead of at the next poll; cheap, call it after every write with events. */
-    public void nudge() {
+    /**
+     * Publishes the events of document {@code id} right away instead of at the next sweep; cheap (a claim by
+     * {@code _id}), call it after every write with events.
+     */
+    public void nudge(Object id) {
+        nudged.add(id);
         wakeUp.release();
     }
 
     /**
-     * Runs one round: claims up to a batch of documents with pending events, publishes their events and removes
-     * the acknowledged ones. Public for tests that drive the relay step by step.
+     * Runs one sweep: finds the documents with pending events (and counts their events for
+     * {@code news.outbox.pending}), claims up to a batch of those not leased by a live relay, publishes their events
+     * and removes the acknowledged ones. Public for tests that drive the relay step by step.
      *
      * @return the number of events published
      * @throws RuntimeException when some claimed events could not be published (they stay pending)
      */
     public int publishPending() {
         MongoCollection<Document> collection = mongo.getCollection(collectionName);
-        List<Claimed> claimed = claim(collection);
+        Date now = new Date();
+        List<Object> due = new ArrayList<>();
+        long events = 0;
+        boolean more = false;
+        for (Document doc : collection.find(gt(Outbox.SIZE, 0))
+                .projection(Projections.include(Outbox.SIZE, Outbox.LEASE_UNTIL))) {
+            events += doc.get(Outbox.SIZE, Number.class).longValue();
+            Date leaseUntil = doc.getDate(Outbox.LEASE_UNTIL);
+            if (leaseUntil == null || leaseUntil.before(now)) {
+                if (due.size() < properties.batchSize()) {
+                    due.add(doc.get("_id"));
+                } else {
+                    more = true;
+                }
+            }
+        }
+        pending.set(events);
+        moreDue = more;
+        return publish(collection, claim(collection, due));
+    }
+
+    /** Claims and publishes up to a batch of the nudged documents. */
+    private int publishNudged() {
+        List<Object> ids = new ArrayList<>();
+        for (Object id = nudged.poll(); id != null; id = ids.size() < properties.batchSize() ? nudged.poll() : null) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        MongoCollection<Document> collection = mongo.getCollection(collectionName);
+        return publish(collection, claim(collection, ids));
+    }
+
+    private int publish(MongoCollection<Document> collection, List<Claimed> claimed) {
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -225,7 +274,8 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private List<Claimed> claim(MongoCollection<Document> collection) {
+    /** Leases each of the documents {@code ids} that still has pending events and no live lease, one by one. */
+    private List<Claimed> claim(MongoCollection<Document> collection, List<Object> ids) {
         List<Claimed> claimed = new ArrayList<>();
         Date now = new Date();
         Bson due = and(gt(Outbox.SIZE, 0), or(exists(Outbox.LEASE_UNTIL, false), eq(Outbox.LEASE_UNTIL, null),
@@ -236,10 +286,10 @@ public class OutboxRelay implements SmartLifecycle {
         FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
                 .projection(Projections.include(Outbox.EVENTS))
                 .returnDocument(ReturnDocument.AFTER);
-        while (claimed.size() < properties.batchSize()) {
-            Document doc = collection.findOneAndUpdate(due, lease, options);
+        for (Object id : ids) {
+            Document doc = collection.findOneAndUpdate(and(eq("_id", id), due), lease, options);
             if (doc == null) {
-                break;
+                continue; // published already (a repeated nudge), or leased by another relay
             }
             List<PendingEvent> events = doc.getList(Outbox.EVENTS, Document.class, List.of()).stream()
                     .map(Outbox::fromDocument).toList();
@@ -259,36 +309,31 @@ public class OutboxRelay implements SmartLifecycle {
         collection.updateOne(and(eq("_id", id), eq(Outbox.LEASE_OWNER, owner)), Updates.combine(updates));
     }
 
-    private void refreshPendingGauge() {
-        long now = System.nanoTime();
-        if (now < nextPendingCount) {
-            return;
-        }
-        nextPendingCount = now + Duration.ofSeconds(2).toNanos();
-        long sum = 0;
-        for (Document doc : mongo.getCollection(collectionName).find(gt(Outbox.SIZE, 0))
-                .projection(Projections.include(Outbox.SIZE))) {
-            sum += doc.get(Outbox.SIZE, Number.class).longValue();
-        }
-        pending.set(sum);
-    }
-
     private void run() {
         Duration backoff = Duration.ZERO;
+        nextSweep = System.nanoTime(); // the first sweep at once: what an earlier run left pending
         while (running) {
             try {
-                int published = publishPending();
+                int published = publishNudged();
+                if (System.nanoTime() - nextSweep >= 0) {
+                    published += publishPending();
+                    // more due than a batch holds: the next sweep at once
+                    nextSweep = System.nanoTime() + (moreDue ? 0 : properties.pollInterval().toNanos());
+                }
                 backoff = Duration.ZERO;
-                refreshPendingGauge();
-                if (published > 0) {
+                if (published > 0 || !nudged.isEmpty()) {
                     continue;
                 }
-                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                long untilSweep = Math.max(1, nextSweep - System.nanoTime());
+                wakeUp.tryAcquire(untilSweep, TimeUnit.NANOSECONDS);
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
+                // what failed stays pending; the sweep after the pause finds it, and whatever was nudged meanwhile
+                nudged.clear();
+                nextSweep = System.nanoTime();
                 backoff = backoff.isZero() ? Duration.ofMillis(100) : min(backoff.multipliedBy(2), properties.maxBackoff());
                 log.warn("Outbox relay for {} could not publish to {} ({}); retrying in {} ms", collectionName, topic,
                         rootMessage(e), backoff.toMillis());

@@ -224,17 +224,60 @@ class OutboxRelayTest {
     }
 
     @Test
-    void theRunningRelayPublishesSoonAfterANudge() {
-        OutboxRelay relay = relay(relayProducers);
-        relay.start();
+    void aNudgePublishesTheNudgedDocumentAtOnceAndSweepsNothing() {
+        String leftover = newId();
+        write(leftover, event(leftover, "news.comment.posted", 1));
+        OutboxRelay relay = relay(relayProducers, TOPIC, Duration.ofHours(1));
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
-            String articleId = newId();
-            write(articleId, event(articleId, "news.comment.posted", 1));
-            relay.nudge();
-            assertThat(probe.await(TopicProbe.withKey(articleId), 1, Duration.ofSeconds(10))).hasSize(1);
+            relay.start();
+            assertThat(probe.await(TopicProbe.withKey(leftover), 1, Duration.ofSeconds(10)))
+                    .as("the sweep at start").hasSize(1);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outboxSize(leftover) == 0);
+
+            String unannounced = newId();
+            String nudged = newId();
+            write(unannounced, event(unannounced, "news.comment.posted", 2));
+            write(nudged, event(nudged, "news.comment.posted", 3));
+            relay.nudge(nudged);
+
+            assertThat(probe.await(TopicProbe.withKey(nudged), 1, Duration.ofSeconds(10))).hasSize(1);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outboxSize(nudged) == 0);
+            assertThat(outboxSize(unannounced)).as("left for the next sweep, an hour away").isEqualTo(1);
         } finally {
             relay.stop();
         }
+    }
+
+    @Test
+    void theRunningRelaySweepsUpWhatNobodyNudgedItAboutAndCountsIt() {
+        OutboxRelay relay = relay(relayProducers, TOPIC, Duration.ofMillis(100));
+        try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
+            relay.start();
+            String articleId = newId();
+            write(articleId, event(articleId, "news.comment.posted", 1));
+            write(articleId, event(articleId, "news.comment.posted", 2));
+            assertThat(probe.await(TopicProbe.withKey(articleId), 2, Duration.ofSeconds(10))).hasSize(2);
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aSweepCountsThePendingEventsOfEveryDocument() {
+        String first = newId();
+        String second = newId();
+        write(first, event(first, "news.comment.posted", 1));
+        write(first, event(first, "news.comment.posted", 2));
+        write(second, event(second, "news.comment.posted", 3));
+        DefaultKafkaProducerFactory<String, byte[]> unreachable = producerFactory("127.0.0.1:" + Ports.freePort());
+        try {
+            OutboxRelay offline = relay(OutboxRelay.producers(unreachable, "unreachable"));
+            assertThatThrownBy(offline::publishPending).isInstanceOf(IllegalStateException.class);
+        } finally {
+            unreachable.destroy();
+        }
+
+        assertThat(meters.get("news.outbox.pending").tag("collection", collection).gauge().value()).isEqualTo(3);
     }
 
     private OutboxRelay relay(Supplier<Producer<String, byte[]>> kafka) {
@@ -242,8 +285,12 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(Supplier<Producer<String, byte[]>> kafka, String topic) {
+        return relay(kafka, topic, Duration.ofMillis(100));
+    }
+
+    private OutboxRelay relay(Supplier<Producer<String, byte[]>> kafka, String topic, Duration pollInterval) {
         return new OutboxRelay(mongo, kafka, collection, topic,
-                new OutboxProperties(Duration.ofMillis(100), 100, Duration.ofSeconds(60), Duration.ofSeconds(3),
+                new OutboxProperties(pollInterval, 100, Duration.ofSeconds(60), Duration.ofSeconds(3),
                         Duration.ofSeconds(1)), meters);
     }
 
