@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * {@code java -cp ... news.localmongo.LocalMongoStore --port 27017 --file .data/mongo/store.mv} serves a
@@ -21,16 +20,16 @@ public final class LocalMongoStore {
     private static final Logger log = LoggerFactory.getLogger(LocalMongoStore.class);
 
     private final MongoServer server;
-    private final H2Backend backend;
+    private final LocalH2Backend backend;
 
-    private LocalMongoStore(H2Backend backend) {
+    private LocalMongoStore(LocalH2Backend backend) {
         this.backend = backend;
         this.server = new MongoServer(backend);
     }
 
     public static LocalMongoStore start(Path file, String host, int port) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        LocalMongoStore store = new LocalMongoStore(new H2Backend(file.toString()));
+        LocalMongoStore store = new LocalMongoStore(new LocalH2Backend(file.toString()));
         try {
             store.server.bind(host, port);
         } catch (Exception e) { // netty throws the checked BindException without declaring it
@@ -77,7 +76,8 @@ public final class LocalMongoStore {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping: flushing {}", store.backend.getMvStore().getFileStore().getFileName());
+            log.info("Stopping: flushing {} ({} queries pinning an _id served by its index instead of a scan)",
+                    store.backend.getMvStore().getFileStore().getFileName(), IdPinnedIndex.pinnedLookups());
             store.stop();
             stopped.countDown();
         }, "local-mongo-shutdown"));
