@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff   the longest pause between rounds while Kafka fails
  */
 @ConfigurationProperties("news.outbox")
-public record OutboxProperties(@DefaultValue("5s") Duration pollInterval,
+public record OutboxProperties(@DefaultValue("60s") Duration pollInterval,
                                @DefaultValue("100") int batchSize,
                                @DefaultValue("60s") Duration lease,
                                @DefaultValue("15s") Duration sendTimeout,
