@@ -102,7 +102,6 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
     private long nextSweep;
-    private volatile boolean moreDue;
     private RelayProducer producer;
 
     /**
@@ -138,9 +137,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Runs one sweep: finds the documents with pending events (and counts their events for
-     * {@code news.outbox.pending}), claims up to a batch of those not leased by a live relay, publishes their events
-     * and removes the acknowledged ones. Public for tests that drive the relay step by step.
+     * Runs one sweep: finds the documents with pending events in one query (and counts their events for
+     * {@code news.outbox.pending}), then claims those not leased by a live relay a batch at a time, publishes their
+     * events and removes the acknowledged ones. Public for tests that drive the relay step by step.
      *
      * @return the number of events published
      * @throws RuntimeException when some claimed events could not be published (they stay pending)
@@ -150,22 +149,22 @@ public class OutboxRelay implements SmartLifecycle {
         Date now = new Date();
         List<Object> due = new ArrayList<>();
         long events = 0;
-        boolean more = false;
         for (Document doc : collection.find(gt(Outbox.SIZE, 0))
                 .projection(Projections.include(Outbox.SIZE, Outbox.LEASE_UNTIL))) {
             events += doc.get(Outbox.SIZE, Number.class).longValue();
             Date leaseUntil = doc.getDate(Outbox.LEASE_UNTIL);
             if (leaseUntil == null || leaseUntil.before(now)) {
-                if (due.size() < properties.batchSize()) {
-                    due.add(doc.get("_id"));
-                } else {
-                    more = true;
-                }
+                due.add(doc.get("_id"));
             }
         }
         pending.set(events);
-        moreDue = more;
-        return publish(collection, claim(collection, due));
+        // one query per sweep, however long the backlog: the ids found are claimed a batch at a time
+        int published = 0;
+        for (int from = 0; from < due.size(); from += properties.batchSize()) {
+            published += publish(collection,
+                    claim(collection, due.subList(from, Math.min(due.size(), from + properties.batchSize()))));
+        }
+        return published;
     }
 
     /** Claims and publishes up to a batch of the nudged documents. */
@@ -317,8 +316,7 @@ public class OutboxRelay implements SmartLifecycle {
                 int published = publishNudged();
                 if (System.nanoTime() - nextSweep >= 0) {
                     published += publishPending();
-                    // more due than a batch holds: the next sweep at once
-                    nextSweep = System.nanoTime() + (moreDue ? 0 : properties.pollInterval().toNanos());
+                    nextSweep = System.nanoTime() + properties.pollInterval().toNanos();
                 }
                 backoff = Duration.ZERO;
                 if (published > 0 || !nudged.isEmpty()) {

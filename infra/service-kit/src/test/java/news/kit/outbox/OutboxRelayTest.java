@@ -263,6 +263,18 @@ class OutboxRelayTest {
     }
 
     @Test
+    void oneSweepPublishesABacklogLargerThanABatchABatchAtATime() {
+        List<String> ids = List.of(newId(), newId(), newId(), newId(), newId());
+        ids.forEach(id -> write(id, event(id, "news.comment.posted", 1)));
+        OutboxRelay relay = new OutboxRelay(mongo, relayProducers, collection, TOPIC,
+                new OutboxProperties(Duration.ofHours(1), 2, Duration.ofSeconds(60), Duration.ofSeconds(3),
+                        Duration.ofSeconds(1)), meters);
+
+        assertThat(relay.publishPending()).isEqualTo(5);
+        ids.forEach(id -> assertThat(outboxSize(id)).isZero());
+    }
+
+    @Test
     void aSweepCountsThePendingEventsOfEveryDocument() {
         String first = newId();
         String second = newId();
