@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
@@ -32,8 +33,8 @@ final class IdPinnedIndex<P> extends Index<P> {
         this.id = id;
     }
 
-    static boolean isIdIndex(List<String> keys) {
-        return keys.size() == 1 && ID.equals(keys.get(0));
+    static boolean isIdIndex(List<IndexKey> keys) {
+        return keys.size() == 1 && ID.equals(keys.get(0).getKey());
     }
 
     /** The one {@code _id} value the query requires, at its top level or in a top-level {@code $and}; else null. */

@@ -22,8 +22,7 @@ final class LocalH2Backend extends H2Backend {
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
                 Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-                return IdPinnedIndex.isIdIndex(keys.stream().map(IndexKey::getKey).toList())
-                        ? new IdPinnedIndex<>(index) : index;
+                return IdPinnedIndex.isIdIndex(keys) ? new IdPinnedIndex<>(index) : index;
             }
         };
     }

@@ -146,23 +146,18 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int publishPending() {
         MongoCollection<Document> collection = mongo.getCollection(collectionName);
-        Date now = new Date();
-        List<Object> due = new ArrayList<>();
+        List<Object> found = new ArrayList<>();
         long events = 0;
-        for (Document doc : collection.find(gt(Outbox.SIZE, 0))
-                .projection(Projections.include(Outbox.SIZE, Outbox.LEASE_UNTIL))) {
+        for (Document doc : collection.find(gt(Outbox.SIZE, 0)).projection(Projections.include(Outbox.SIZE))) {
             events += doc.get(Outbox.SIZE, Number.class).longValue();
-            Date leaseUntil = doc.getDate(Outbox.LEASE_UNTIL);
-            if (leaseUntil == null || leaseUntil.before(now)) {
-                due.add(doc.get("_id"));
-            }
+            found.add(doc.get("_id"));
         }
         pending.set(events);
-        // one query per sweep, however long the backlog: the ids found are claimed a batch at a time
+        // one query per sweep, however long the backlog; the claim skips what a live relay holds
         int published = 0;
-        for (int from = 0; from < due.size(); from += properties.batchSize()) {
+        for (int from = 0; from < found.size(); from += properties.batchSize()) {
             published += publish(collection,
-                    claim(collection, due.subList(from, Math.min(due.size(), from + properties.batchSize()))));
+                    claim(collection, found.subList(from, Math.min(found.size(), from + properties.batchSize()))));
         }
         return published;
     }

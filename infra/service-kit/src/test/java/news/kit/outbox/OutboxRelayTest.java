@@ -100,14 +100,8 @@ class OutboxRelayTest {
         String articleId = newId();
         write(articleId, event(articleId, "news.comment.posted", 1));
         write(articleId, event(articleId, "news.comment.removed", 2));
-        DefaultKafkaProducerFactory<String, byte[]> unreachable = producerFactory("127.0.0.1:" + Ports.freePort());
-        try {
-            OutboxRelay offline = relay(OutboxRelay.producers(unreachable, "unreachable"));
-            assertThatThrownBy(offline::publishPending).isInstanceOf(IllegalStateException.class);
-            assertThat(outboxSize(articleId)).isEqualTo(2);
-        } finally {
-            unreachable.destroy();
-        }
+        sweepWithKafkaUnreachable();
+        assertThat(outboxSize(articleId)).isEqualTo(2);
 
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
             assertThat(relay(relayProducers).publishPending()).isEqualTo(2);
@@ -266,9 +260,7 @@ class OutboxRelayTest {
     void oneSweepPublishesABacklogLargerThanABatchABatchAtATime() {
         List<String> ids = List.of(newId(), newId(), newId(), newId(), newId());
         ids.forEach(id -> write(id, event(id, "news.comment.posted", 1)));
-        OutboxRelay relay = new OutboxRelay(mongo, relayProducers, collection, TOPIC,
-                new OutboxProperties(Duration.ofHours(1), 2, Duration.ofSeconds(60), Duration.ofSeconds(3),
-                        Duration.ofSeconds(1)), meters);
+        OutboxRelay relay = relay(relayProducers, TOPIC, Duration.ofHours(1), 2);
 
         assertThat(relay.publishPending()).isEqualTo(5);
         ids.forEach(id -> assertThat(outboxSize(id)).isZero());
@@ -281,13 +273,7 @@ class OutboxRelayTest {
         write(first, event(first, "news.comment.posted", 1));
         write(first, event(first, "news.comment.posted", 2));
         write(second, event(second, "news.comment.posted", 3));
-        DefaultKafkaProducerFactory<String, byte[]> unreachable = producerFactory("127.0.0.1:" + Ports.freePort());
-        try {
-            OutboxRelay offline = relay(OutboxRelay.producers(unreachable, "unreachable"));
-            assertThatThrownBy(offline::publishPending).isInstanceOf(IllegalStateException.class);
-        } finally {
-            unreachable.destroy();
-        }
+        sweepWithKafkaUnreachable();
 
         assertThat(meters.get("news.outbox.pending").tag("collection", collection).gauge().value()).isEqualTo(3);
     }
@@ -301,9 +287,25 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(Supplier<Producer<String, byte[]>> kafka, String topic, Duration pollInterval) {
+        return relay(kafka, topic, pollInterval, 100);
+    }
+
+    private OutboxRelay relay(Supplier<Producer<String, byte[]>> kafka, String topic, Duration pollInterval,
+                              int batchSize) {
         return new OutboxRelay(mongo, kafka, collection, topic,
-                new OutboxProperties(pollInterval, 100, Duration.ofSeconds(60), Duration.ofSeconds(3),
+                new OutboxProperties(pollInterval, batchSize, Duration.ofSeconds(60), Duration.ofSeconds(3),
                         Duration.ofSeconds(1)), meters);
+    }
+
+    /** One sweep by a relay whose Kafka does not answer: it fails, and everything it found stays pending. */
+    private void sweepWithKafkaUnreachable() {
+        DefaultKafkaProducerFactory<String, byte[]> unreachable = producerFactory("127.0.0.1:" + Ports.freePort());
+        try {
+            OutboxRelay offline = relay(OutboxRelay.producers(unreachable, "unreachable"));
+            assertThatThrownBy(offline::publishPending).isInstanceOf(IllegalStateException.class);
+        } finally {
+            unreachable.destroy();
+        }
     }
 
     private void write(String id, CloudEvent event) {
