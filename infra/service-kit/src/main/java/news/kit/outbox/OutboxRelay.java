@@ -102,6 +102,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
     private long nextSweep;
+    /** The earliest end of a live lease the last sweep saw: the next sweep comes no later, to take over its documents. */
+    private Date firstLeaseEnds;
     private RelayProducer producer;
 
     /**
@@ -148,11 +150,19 @@ public class OutboxRelay implements SmartLifecycle {
         MongoCollection<Document> collection = mongo.getCollection(collectionName);
         List<Object> found = new ArrayList<>();
         long events = 0;
-        for (Document doc : collection.find(gt(Outbox.SIZE, 0)).projection(Projections.include(Outbox.SIZE))) {
+        Date now = new Date();
+        Date leaseEnds = null;
+        for (Document doc : collection.find(gt(Outbox.SIZE, 0))
+                .projection(Projections.include(Outbox.SIZE, Outbox.LEASE_UNTIL))) {
             events += doc.get(Outbox.SIZE, Number.class).longValue();
             found.add(doc.get("_id"));
+            Date leaseUntil = doc.getDate(Outbox.LEASE_UNTIL);
+            if (leaseUntil != null && leaseUntil.after(now) && (leaseEnds == null || leaseUntil.before(leaseEnds))) {
+                leaseEnds = leaseUntil;
+            }
         }
         pending.set(events);
+        firstLeaseEnds = leaseEnds;
         // one query per sweep, however long the backlog; the claim skips what a live relay holds
         int published = 0;
         for (int from = 0; from < found.size(); from += properties.batchSize()) {
@@ -311,7 +321,11 @@ public class OutboxRelay implements SmartLifecycle {
                 int published = publishNudged();
                 if (System.nanoTime() - nextSweep >= 0) {
                     published += publishPending();
-                    nextSweep = System.nanoTime() + properties.pollInterval().toNanos();
+                    long untilNext = properties.pollInterval().toMillis();
+                    if (firstLeaseEnds != null) {
+                        untilNext = Math.min(untilNext, firstLeaseEnds.getTime() - System.currentTimeMillis() + 1);
+                    }
+                    nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, untilNext));
                 }
                 backoff = Duration.ZERO;
                 if (published > 0 || !nudged.isEmpty()) {
