@@ -91,7 +91,7 @@ final class ViewFastPath implements Filter {
         int length = (int) request.getContentLengthLong();
         byte[] body = length == 0 ? NO_BODY : request.getInputStream().readNBytes(length);
         ViewRequest view = body.length == length ? read(body) : null;
-        PublishedArticle article = view == null ? null : articles.find(articleId).orElse(null);
+        PublishedArticle article = view == null ? null : published(articleId);
         if (article == null) {
             chain.doFilter(new ReadBody(request, body), res);
             return;
@@ -110,6 +110,18 @@ final class ViewFastPath implements Filter {
                         .tag("http.response.status_code", "202").end();
             }
             accepted.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * The published article, or null when there is none or the look-up fails (the store away): the full path then
+     * answers, with the same problem detail as any other request (a 503 when the store does not answer).
+     */
+    private PublishedArticle published(String articleId) {
+        try {
+            return articles.find(articleId).orElse(null);
+        } catch (RuntimeException lookUpFailed) {
+            return null;
         }
     }
 

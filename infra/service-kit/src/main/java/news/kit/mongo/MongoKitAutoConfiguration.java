@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -43,6 +44,19 @@ public class MongoKitAutoConfiguration {
                 .applyToSocketSettings(s -> s
                         .connectTimeout((int) timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout((int) timeouts.read().toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Store failures answer 503 with Retry-After (after the selection timeout a new attempt may find a store). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.dao.DataAccessResourceFailureException")
+    static class Web {
+
+        @Bean
+        @ConditionalOnMissingBean
+        StoreUnavailableAdvice storeUnavailableAdvice(MongoTimeouts timeouts) {
+            return new StoreUnavailableAdvice(timeouts);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -3,7 +3,9 @@ package news.kit.web;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+
+import com.mongodb.client.MongoClient;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,9 +38,27 @@ public class KitTestApplication {
     static class Endpoints {
 
         private final CurrentTrace trace;
+        private final MongoClient client;
+        private final MongoTemplate template;
 
-        Endpoints(CurrentTrace trace) {
+        Endpoints(CurrentTrace trace, MongoClient client, MongoTemplate template) {
             this.trace = trace;
+            this.client = client;
+            this.template = template;
+        }
+
+        /** A read through the driver itself, as the services' stores do. */
+        @GetMapping("/stored/driver/{id}")
+        Map<String, Object> storedByDriver(@PathVariable String id) {
+            Document found = client.getDatabase("kit").getCollection("drafts").find(new Document("_id", id)).first();
+            return Map.of("found", found != null);
+        }
+
+        /** A write through Spring Data, whose exceptions are Spring's translations of the driver's. */
+        @PostMapping("/stored/template")
+        Map<String, Object> storedByTemplate(@RequestBody Draft draft) {
+            template.insert(new Document("title", draft.title()), "drafts");
+            return Map.of("title", draft.title());
         }
 
         @GetMapping("/trace")
