@@ -14,6 +14,7 @@ import news.launcher.load.Kind;
 import news.launcher.load.LoadEngine;
 import news.launcher.load.LoadResult;
 import news.launcher.load.Mix;
+import news.launcher.load.SelfWarmUp;
 
 /**
  * {@code infra/platform load}: the benchmark load. By default a new reader and client address with every request
@@ -65,6 +66,10 @@ final class LoadCommand {
                         : String.format(Locale.ROOT, "%.0f req/s open-loop", rate), connections, warmUp.toSeconds(),
                 duration.toSeconds(), readers == Mix.Readers.NEW_PER_REQUEST ? "new" : "returning", articles.size(),
                 target);
+        // the generator's own start-up is not the target's: its code warms against a stub first, as simulate's does
+        long selfWarmUp = SelfWarmUp.run(mix, seed + 1, Simulator.SELF_WARM_UP).total().requests();
+        out.printf("(the load first warmed its own code for %d s: %,d requests to a stub on loopback, none to the"
+                + " target)%n", Simulator.SELF_WARM_UP.toSeconds(), selfWarmUp);
         LoadEngine engine = new LoadEngine(new LoadEngine.Settings(target, rate, connections, warmUp, duration,
                 Duration.ofSeconds(10), threads));
         LoadResult result = engine.run(mix, seed, second -> { });

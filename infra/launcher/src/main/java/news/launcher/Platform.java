@@ -44,7 +44,8 @@ public final class Platform {
                    [--readers new|returning] [--threads 1] [--seed 42] [--json FILE]
                                          the benchmark load: a new reader and client address per request by
                                          default; prints req/s and p50/p99/p99.9 per request kind; a target
-                                         that lists no articles (comment-service) takes them --articles-from
+                                         that lists no articles (comment-service) takes them --articles-from;
+                                         its own code warms for 2 s against a stub first, never the target
               load --compare NAME=FILE --anchor NAME=FILE
                                          two saved runs (--json) side by side, with their ratio
               observe                    Prometheus and Alertmanager (Debian's prometheus, prometheus-alertmanager)
