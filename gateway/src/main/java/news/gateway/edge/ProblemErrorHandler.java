@@ -7,10 +7,16 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Mono;
@@ -18,13 +24,16 @@ import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error the gateway answers itself as {@code application/problem+json}: unknown paths, oversized bodies, a
- * service that cannot be reached or drops the connection (503) or does not answer in time (504), and anything
+ * service that cannot be reached or drops the connection (503) or does not answer in time (504), the session store
+ * not answering a signed-in browser's request (503 with {@code Retry-After}), and anything
  * unexpected (500, logged).
  * Errors a service answers pass through unchanged: they are already problem details.
  */
 class ProblemErrorHandler implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+    /** Seconds: the store's server-selection timeout (news.mongo.timeouts.server-selection, 3 s) has passed by then. */
+    static final String SESSION_STORE_RETRY_AFTER = "3";
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
@@ -41,6 +50,16 @@ class ProblemErrorHandler implements WebExceptionHandler, Ordered {
                 code = HttpStatus.INTERNAL_SERVER_ERROR;
             }
             return Problems.write(exchange, code, detail(exchange, code, status.getReason()));
+        }
+        // the browsers' session store (MongoDB) away or slow: the request may succeed shortly, and it is not a bug
+        if (causedBy(error, MongoTimeoutException.class) || causedBy(error, MongoSocketException.class)
+                || causedBy(error, MongoExecutionTimeoutException.class)
+                || causedBy(error, DataAccessResourceFailureException.class)) {
+            log.warn("The session store did not answer {} {} ({}); answered 503", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), error.toString());
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, SESSION_STORE_RETRY_AFTER);
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Signed-in sessions are not available"
+                    + " right now (their store did not answer in time). Retry shortly.");
         }
         // a refused or reset connection (a service killed mid-request resets it: NativeIoException "Connection reset
         // by peer") is the service being away, not a gateway fault: 503, and the client may retry

@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
@@ -22,7 +21,9 @@ import com.mongodb.client.MongoClient;
 
 /** The kit's MongoDB settings: fail-fast timeouts and a health check both store kinds understand. */
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
-@ConditionalOnClass(name = {"com.mongodb.client.MongoClient",
+// the driver's core, not its synchronous client: the gateway's reactive client needs the same timeouts (without them
+// its session look-ups would wait the driver's default 30 s for a store that is away)
+@ConditionalOnClass(name = {"com.mongodb.MongoClientSettings",
         "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer"})
 @EnableConfigurationProperties(MongoKitAutoConfiguration.MongoTimeouts.class)
 public class MongoKitAutoConfiguration {
@@ -60,7 +61,8 @@ public class MongoKitAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnClass(name = {"org.springframework.boot.health.contributor.HealthIndicator",
+            "com.mongodb.client.MongoClient"})
     static class Health {
 
         @Bean
