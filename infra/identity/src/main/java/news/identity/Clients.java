@@ -55,7 +55,7 @@ final class Clients {
     private static RegisteredClient.Builder client(String id, String secret, String name) {
         return RegisteredClient.withId(id)
                 .clientId(id)
-                .clientSecret("{noop}" + secret)
+                .clientSecret(ClientSecrets.ENCODER.encode(secret))
                 .clientName(name)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
     }

@@ -8,6 +8,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -34,6 +35,13 @@ class ProviderSecurity {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults());
+            // the clients' secrets are checked with their own encoder, not the people's BCrypt (ClientSecrets)
+            server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.forEach(
+                    provider -> {
+                        if (provider instanceof ClientSecretAuthenticationProvider secrets) {
+                            secrets.setPasswordEncoder(ClientSecrets.ENCODER);
+                        }
+                    })));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         // the user info endpoint is called with an access token

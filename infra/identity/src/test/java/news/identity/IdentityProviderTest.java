@@ -61,6 +61,9 @@ class IdentityProviderTest {
         registry.add("news.identity.cli.client-secret", () -> "cli-secret");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients;
+
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final JwtDecoder services = services();
@@ -150,6 +153,19 @@ class IdentityProviderTest {
                 .hasMessageContaining("role must be reader or editor");
         assertThatThrownBy(() -> new TokenMint(URI.create(ISSUER), "news-platform-cli", "wrong")
                 .mint("eve", "Eve", "editor", Duration.ofHours(1))).hasMessageContaining("401");
+    }
+
+    @Test
+    void clientSecretsAreCheckedWithoutBcryptEvenAfterUse() {
+        TokenMint mint = new TokenMint(URI.create(ISSUER), "news-platform-cli", "cli-secret");
+        mint.mint("eve", "Eve", "reader", Duration.ofMinutes(5));
+        mint.mint("eve", "Eve", "reader", Duration.ofMinutes(5));
+
+        assertThat(clients.findByClientId("news-platform-cli").getClientSecret())
+                .as("the stored secret, not upgraded to a slow hash by its use").startsWith("{pbkdf2-hmac-sha256-1}")
+                .doesNotContain("cli-secret");
+        assertThatThrownBy(() -> new TokenMint(URI.create(ISSUER), "news-platform-cli", "cli-secreT")
+                .mint("eve", "Eve", "reader", Duration.ofMinutes(5))).hasMessageContaining("401");
     }
 
     @Test
