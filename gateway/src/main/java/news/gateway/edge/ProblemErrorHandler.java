@@ -2,6 +2,7 @@ package news.gateway.edge;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import com.mongodb.MongoTimeoutException;
 import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 
 /**
  * Every error the gateway answers itself as {@code application/problem+json}: unknown paths, oversized bodies, a
@@ -29,7 +31,7 @@ import reactor.netty.http.client.PrematureCloseException;
  * unexpected (500, logged).
  * Errors a service answers pass through unchanged: they are already problem details.
  */
-class ProblemErrorHandler implements WebExceptionHandler, Ordered {
+public class ProblemErrorHandler implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
     /** Seconds: the store's server-selection timeout (news.mongo.timeouts.server-selection, 3 s) has passed by then. */
@@ -61,21 +63,37 @@ class ProblemErrorHandler implements WebExceptionHandler, Ordered {
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Signed-in sessions are not available"
                     + " right now (their store did not answer in time). Retry shortly.");
         }
-        // a refused or reset connection (a service killed mid-request resets it: NativeIoException "Connection reset
-        // by peer") is the service being away, not a gateway fault: 503, and the client may retry
-        if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
-                || causedBy(error, PrematureCloseException.class) || causedBy(error, IOException.class)) {
-            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The service behind "
-                    + exchange.getRequest().getPath().value() + " cannot be reached right now. Retry shortly.");
-        }
-        if (causedBy(error, TimeoutException.class)) {
-            return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "The service behind "
-                    + exchange.getRequest().getPath().value() + " did not answer in time.");
+        Optional<ServiceFailure> failure = serviceFailure(error, exchange.getRequest().getPath().value());
+        if (failure.isPresent()) {
+            return Problems.write(exchange, failure.get().status(), failure.get().detail());
         }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(), error);
         return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR,
                 "The gateway could not handle this request; it has been logged.");
+    }
+
+    /** How the gateway answers a routed call that failed on the service's side (503 or 504), for every router. */
+    public record ServiceFailure(HttpStatus status, String detail) {
+    }
+
+    /**
+     * A refused or reset connection (a service killed mid-request resets it: "Connection reset by peer"), a connection
+     * pool with no connection to give in time: the service is away, not a gateway fault, so 503 and the client may
+     * retry. No answer in time: 504. Anything else: empty (the caller's own error).
+     */
+    public static Optional<ServiceFailure> serviceFailure(Throwable error, String path) {
+        if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
+                || causedBy(error, PrematureCloseException.class) || causedBy(error, IOException.class)
+                || causedBy(error, PoolAcquireTimeoutException.class)) {
+            return Optional.of(new ServiceFailure(HttpStatus.SERVICE_UNAVAILABLE, "The service behind " + path
+                    + " cannot be reached right now. Retry shortly."));
+        }
+        if (causedBy(error, TimeoutException.class) || causedBy(error, io.netty.handler.timeout.TimeoutException.class)) {
+            return Optional.of(new ServiceFailure(HttpStatus.GATEWAY_TIMEOUT, "The service behind " + path
+                    + " did not answer in time."));
+        }
+        return Optional.empty();
     }
 
     private static String detail(ServerWebExchange exchange, HttpStatus status, String reason) {

@@ -40,7 +40,8 @@ public class ReadLimits implements GlobalFilter, Ordered {
         return take(clientAddress.of(request));
     }
 
-    private Refusal take(String address) {
+    /** Takes one read of the client at this address (as {@link ClientAddress} gave it). */
+    public Refusal take(String address) {
         String client = ClientBuckets.key(address);
         long wait = buckets.take(client);
         return wait == 0 ? null : new Refusal(wait, "Too many reads from " + client + " that the gateway cannot"

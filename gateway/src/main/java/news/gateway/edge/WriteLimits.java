@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
  * allows exactly {@code 1 / instances} of the burst and of the refill (fractions carry over), and all instances together
  * never more than the budget. The buckets stay in memory: no store is asked on the way of a view.
  */
-class WriteLimits implements WebFilter, Ordered {
+public class WriteLimits implements WebFilter, Ordered {
 
     static final int ORDER = -200;
     /** After Spring Security's filter chain (order -100): the account of the request is known. */
@@ -107,6 +107,25 @@ class WriteLimits implements WebFilter, Ordered {
         return chain.filter(limited).doFinally(signal -> payIfRefused.run());
     }
 
+    /** A write refused: 429 (with the seconds until the client may write again) or 413, and the problem's detail. */
+    public record Refusal(HttpStatus status, long retryAfter, String detail) {
+    }
+
+    /**
+     * The first stage for a router that runs before the filters: an anonymous write of the client at this address,
+     * with its declared body length (-1 for none). Null when it may go ahead, else why not.
+     */
+    public Refusal admitAnonymous(String address, long declaredLength) {
+        String client = ClientBuckets.key(address);
+        long wait = addresses.take(client);
+        if (wait > 0) {
+            return new Refusal(HttpStatus.TOO_MANY_REQUESTS, wait, tooManyDetail(wait, "from " + client + ": "
+                    + addresses.budget()));
+        }
+        return declaredLength > maxBodyBytes
+                ? new Refusal(HttpStatus.CONTENT_TOO_LARGE, 0, tooLarge(declaredLength + " bytes")) : null;
+    }
+
     /** The second stage: a write with credentials Spring Security accepted takes from its account's bucket. */
     WebFilter accountStage() {
         return new AccountStage();
@@ -149,8 +168,11 @@ class WriteLimits implements WebFilter, Ordered {
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, long wait, String whose) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many write requests " + whose
-                + ". Retry after " + wait + " s.");
+        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, tooManyDetail(wait, whose));
+    }
+
+    private static String tooManyDetail(long wait, String whose) {
+        return "Too many write requests " + whose + ". Retry after " + wait + " s.";
     }
 
     private String tooLarge(String size) {

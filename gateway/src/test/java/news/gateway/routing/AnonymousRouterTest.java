@@ -1,0 +1,158 @@
+package news.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import news.gateway.GatewayIntegrationTest;
+import news.gateway.support.Downstream;
+import news.gateway.support.Downstream.Reply;
+import news.gateway.support.TestArticle;
+import news.testsupport.OperabilityChecks;
+import news.testsupport.Scrape;
+import news.testsupport.TestTokens;
+
+/**
+ * The anonymous router takes readers' article reads, views and shares (and only those), does what the filter chain
+ * and Spring Cloud Gateway's route do for them, and leaves every call with credentials, an {@code Origin} or a chunked
+ * body to them. Each call it routes is counted in its own timer, which tells the two paths apart here.
+ */
+class AnonymousRouterTest extends GatewayIntegrationTest {
+
+    @Test
+    void takesAnonymousArticleReadsViewsAndSharesAndNothingElse() {
+        assertThat(AnonymousRouter.route(HttpMethod.GET, "/api/articles/a1")).isEqualTo(AnonymousRouter.READS);
+        assertThat(AnonymousRouter.route(HttpMethod.HEAD, "/api/articles/by-slug/s")).isEqualTo(AnonymousRouter.READS);
+        assertThat(AnonymousRouter.route(HttpMethod.POST, "/api/articles/a1/views")).isEqualTo(AnonymousRouter.VIEWS);
+        assertThat(AnonymousRouter.route(HttpMethod.POST, "/api/articles/a1/shares")).isEqualTo(AnonymousRouter.SHARES);
+        for (String path : List.of("/api/articles/a1/comments", "/api/articles", "/api/rankings/popular-now",
+                "/api/pages/home", "/api/articles/a1/comments/")) {
+            assertThat(AnonymousRouter.route(HttpMethod.GET, path)).as(path).isNull();
+        }
+        for (String path : List.of("/api/articles", "/api/articles/a1/publish", "/api/articles/a1/comments",
+                "/api/articles//views", "/api/articles/a1/views/x")) {
+            assertThat(AnonymousRouter.route(HttpMethod.POST, path)).as(path).isNull();
+        }
+        assertThat(AnonymousRouter.route(HttpMethod.PUT, "/api/articles/a1")).isNull();
+        assertThat(AnonymousRouter.route(HttpMethod.DELETE, "/api/articles/a1/views")).isNull();
+    }
+
+    @Test
+    void anAnonymousViewReachesArticleServiceWithItsBodyTheClientAddressAndTheRequestIdAndItsAnswerComesBack() throws Exception {
+        String id = "routed-view-" + System.nanoTime();
+        ARTICLE_SERVICE.on("POST /api/articles/" + id + "/views", new Reply(202, "application/json",
+                "{\"accepted\":true}", Map.of("X-Service-Header", "kept")));
+        double before = routed(AnonymousRouter.VIEWS, 202);
+
+        EntityExchangeResult<byte[]> result = client.post().uri("/api/articles/" + id + "/views?from=home")
+                .contentType(MediaType.APPLICATION_JSON).header("X-Request-Id", "view-42")
+                .header("Forwarded", "for=203.0.113.9").header("X-Forwarded-Host", "evil.example")
+                .bodyValue("{\"readerId\":\"r-1\"}").exchange()
+                .expectStatus().isAccepted().expectBody().returnResult();
+
+        assertThat(new String(result.getResponseBody())).isEqualTo("{\"accepted\":true}");
+        assertThat(result.getResponseHeaders().getFirst("X-Service-Header")).isEqualTo("kept");
+        assertThat(result.getResponseHeaders().get("X-Request-Id")).containsExactly("view-42");
+        Downstream.Received received = ARTICLE_SERVICE.received("POST /api/articles/" + id + "/views").get(0);
+        assertThat(received.body()).isEqualTo("{\"readerId\":\"r-1\"}");
+        assertThat(received.query()).isEqualTo("from=home");
+        assertThat(received.header("X-Forwarded-For")).isEqualTo(clientAddress);
+        assertThat(received.header("X-Request-Id")).isEqualTo("view-42");
+        assertThat(received.header("Forwarded")).isNull();
+        assertThat(received.header("X-Forwarded-Host")).isNull();
+        assertThat(received.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(routed(AnonymousRouter.VIEWS, 202)).as("taken by the anonymous router").isEqualTo(before + 1);
+    }
+
+    @Test
+    void callsWithCredentialsOrAnOriginTakeTheFilterChainAndTheRoute() throws Exception {
+        String id = "chain-view-" + System.nanoTime();
+        ARTICLE_SERVICE.on("POST /api/articles/" + id + "/views", Reply.status(202));
+        double before = routed(AnonymousRouter.VIEWS, 202);
+
+        client.post().uri("/api/articles/" + id + "/views")
+                .header("Authorization", "Bearer " + TestTokens.reader("carol")).exchange()
+                .expectStatus().isAccepted();
+        client.post().uri("/api/articles/" + id + "/views").header("Authorization", "Bearer not-a-token").exchange()
+                .expectStatus().isUnauthorized();
+        client.post().uri("/api/articles/" + id + "/views").header("Origin", "https://frontend.example").exchange()
+                .expectStatus().isAccepted();
+        client.post().uri("/api/articles/" + id + "/views").header("Cookie", "NEWS_SESSION=unknown").exchange()
+                .expectStatus().isAccepted();
+
+        assertThat(ARTICLE_SERVICE.received("POST /api/articles/" + id + "/views")).hasSize(3);
+        assertThat(routed(AnonymousRouter.VIEWS, 202)).as("none taken by the anonymous router").isEqualTo(before);
+    }
+
+    @Test
+    void anAnonymousReadPassesTheServicesStatusAndIsCountedAgainstTheReadBudget() throws Exception {
+        TestArticle article = TestArticle.published("Navy", "Read through the router");
+        servicesKnow(article, List.of());
+        ARTICLE_SERVICE.on("GET /api/articles/missing-one", Reply.json(404, "{\"status\":404}"));
+        double before = routed(AnonymousRouter.READS, 200);
+
+        client.get().uri("/api/articles/" + article.id()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.title").isEqualTo(article.title());
+        client.get().uri("/api/articles/missing-one").exchange().expectStatus().isNotFound();
+        for (int i = 2; i < READ_BURST; i++) {
+            client.get().uri("/api/articles/" + article.id()).exchange().expectStatus().isOk();
+        }
+        client.get().uri("/api/articles/" + article.id()).exchange().expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(routed(AnonymousRouter.READS, 200)).isEqualTo(before + READ_BURST - 1);
+        assertThat(routed(AnonymousRouter.READS, 429)).isPositive();
+    }
+
+    @Test
+    void aDeclaredBodyOverTheLimitIs413BeforeTheServiceSeesIt() throws Exception {
+        String id = "large-share-" + System.nanoTime();
+        ARTICLE_SERVICE.on("POST /api/articles/" + id + "/shares", Reply.status(202));
+
+        client.post().uri("/api/articles/" + id + "/shares").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"channel\":\"" + "x".repeat(MAX_BODY) + "\"}").exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("at most " + MAX_BODY));
+
+        assertThat(ARTICLE_SERVICE.received("POST /api/articles/" + id + "/shares")).isEmpty();
+    }
+
+    @Test
+    void articleServiceAwayIs503AndHungIs504AsProblemDetails() throws Exception {
+        String id = "away-" + System.nanoTime();
+        ARTICLE_SERVICE.stop();
+        client.post().uri("/api/articles/" + id + "/views").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("X-Request-Id")
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("cannot be reached"));
+        ARTICLE_SERVICE.hang();
+        client.get().uri("/api/articles/" + id).exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("did not answer in time"));
+        ARTICLE_SERVICE.reset();
+        client.get().uri("/api/articles/" + id).exchange().expectStatus().isEqualTo(503);
+
+        assertThat(routed(AnonymousRouter.VIEWS, 503)).isPositive();
+        assertThat(routed(AnonymousRouter.READS, 504)).isPositive();
+    }
+
+    /** The router's count of calls of a route answered with a status, from the gateway's Prometheus scrape. */
+    private double routed(String route, int status) throws java.io.IOException {
+        Scrape scrape = Scrape.kept("gateway", OperabilityChecks.get(managementPort, "/actuator/prometheus").body());
+        return scrape.samples().stream()
+                .filter(s -> s.name().equals("news_gateway_routed_requests_seconds_count"))
+                .filter(s -> route.equals(s.labels().get("route"))
+                        && Integer.toString(status).equals(s.labels().get("status")))
+                .mapToDouble(Scrape.Sample::value).sum();
+    }
+}
