@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import news.gateway.GatewayIntegrationTest;
 import news.gateway.support.Downstream;
 import news.gateway.support.Downstream.Reply;
 import news.gateway.support.TestArticle;
-import news.testsupport.OperabilityChecks;
-import news.testsupport.Scrape;
 import news.testsupport.TestTokens;
 
 /**
@@ -24,6 +25,9 @@ import news.testsupport.TestTokens;
  * body to them. Each call it routes is counted in its own timer, which tells the two paths apart here.
  */
 class AnonymousRouterTest extends GatewayIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void takesAnonymousArticleReadsViewsAndSharesAndNothingElse() {
@@ -44,7 +48,7 @@ class AnonymousRouterTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void anAnonymousViewReachesArticleServiceWithItsBodyTheClientAddressAndTheRequestIdAndItsAnswerComesBack() throws Exception {
+    void anAnonymousViewReachesArticleServiceWithItsBodyTheClientAddressAndTheRequestIdAndItsAnswerComesBack() {
         String id = "routed-view-" + System.nanoTime();
         ARTICLE_SERVICE.on("POST /api/articles/" + id + "/views", new Reply(202, "application/json",
                 "{\"accepted\":true}", Map.of("X-Service-Header", "kept")));
@@ -71,7 +75,7 @@ class AnonymousRouterTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void callsWithCredentialsOrAnOriginTakeTheFilterChainAndTheRoute() throws Exception {
+    void callsWithCredentialsOrAnOriginTakeTheFilterChainAndTheRoute() {
         String id = "chain-view-" + System.nanoTime();
         ARTICLE_SERVICE.on("POST /api/articles/" + id + "/views", Reply.status(202));
         double before = routed(AnonymousRouter.VIEWS, 202);
@@ -91,7 +95,7 @@ class AnonymousRouterTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void anAnonymousReadPassesTheServicesStatusAndIsCountedAgainstTheReadBudget() throws Exception {
+    void anAnonymousReadPassesTheServicesStatusAndIsCountedAgainstTheReadBudget() {
         TestArticle article = TestArticle.published("Navy", "Read through the router");
         servicesKnow(article, List.of());
         ARTICLE_SERVICE.on("GET /api/articles/missing-one", Reply.json(404, "{\"status\":404}"));
@@ -112,7 +116,7 @@ class AnonymousRouterTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void aDeclaredBodyOverTheLimitIs413BeforeTheServiceSeesIt() throws Exception {
+    void aDeclaredBodyOverTheLimitIs413BeforeTheServiceSeesIt() {
         String id = "large-share-" + System.nanoTime();
         ARTICLE_SERVICE.on("POST /api/articles/" + id + "/shares", Reply.status(202));
 
@@ -126,7 +130,7 @@ class AnonymousRouterTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void articleServiceAwayIs503AndHungIs504AsProblemDetails() throws Exception {
+    void articleServiceAwayIs503AndHungIs504AsProblemDetails() {
         String id = "away-" + System.nanoTime();
         ARTICLE_SERVICE.stop();
         client.post().uri("/api/articles/" + id + "/views").exchange()
@@ -146,13 +150,9 @@ class AnonymousRouterTest extends GatewayIntegrationTest {
         assertThat(routed(AnonymousRouter.READS, 504)).isPositive();
     }
 
-    /** The router's count of calls of a route answered with a status, from the gateway's Prometheus scrape. */
-    private double routed(String route, int status) throws java.io.IOException {
-        Scrape scrape = Scrape.kept("gateway", OperabilityChecks.get(managementPort, "/actuator/prometheus").body());
-        return scrape.samples().stream()
-                .filter(s -> s.name().equals("news_gateway_routed_requests_seconds_count"))
-                .filter(s -> route.equals(s.labels().get("route"))
-                        && Integer.toString(status).equals(s.labels().get("status")))
-                .mapToDouble(Scrape.Sample::value).sum();
+    /** The router's count of calls of a route answered with a status. */
+    private double routed(String route, int status) {
+        return meters.find(AnonymousRouter.TIMER).tag("route", route).tag("status", Integer.toString(status))
+                .timers().stream().mapToDouble(Timer::count).sum();
     }
 }
