@@ -81,14 +81,14 @@ public class WriteLimits implements WebFilter, Ordered {
         boolean credentialed = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
                 || exchange.getRequest().getCookies().containsKey(sessionCookie);
         long wait = credentialed ? failures.waitFor(client) : addresses.take(client);
-        if (wait > 0) {
-            return tooMany(exchange, wait, credentialed
-                    ? "with credentials that failed from " + client + ": " + failures.budget()
-                    : "from " + client + ": " + addresses.budget());
-        }
-        long declared = exchange.getRequest().getHeaders().getContentLength();
-        if (declared > maxBodyBytes) {
-            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, tooLarge(declared + " bytes"));
+        Refusal refusal = refusal(wait, credentialed
+                ? "with credentials that failed from " + client + ": " + failures.budget()
+                : "from " + client + ": " + addresses.budget(), exchange.getRequest().getHeaders().getContentLength());
+        if (refusal != null) {
+            if (refusal.retryAfter() > 0) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfter()));
+            }
+            return Problems.write(exchange, refusal.status(), refusal.detail());
         }
         ServerWebExchange limited = exchange.mutate().request(new LimitedBody(exchange, maxBodyBytes)).build();
         if (!credentialed) {
@@ -117,10 +117,13 @@ public class WriteLimits implements WebFilter, Ordered {
      */
     public Refusal admitAnonymous(String address, long declaredLength) {
         String client = ClientBuckets.key(address);
-        long wait = addresses.take(client);
+        return refusal(addresses.take(client), "from " + client + ": " + addresses.budget(), declaredLength);
+    }
+
+    /** The first stage's answer: 429 when the bucket made the client wait, else 413 for a declared body too large. */
+    private Refusal refusal(long wait, String whose, long declaredLength) {
         if (wait > 0) {
-            return new Refusal(HttpStatus.TOO_MANY_REQUESTS, wait, tooManyDetail(wait, "from " + client + ": "
-                    + addresses.budget()));
+            return new Refusal(HttpStatus.TOO_MANY_REQUESTS, wait, tooManyDetail(wait, whose));
         }
         return declaredLength > maxBodyBytes
                 ? new Refusal(HttpStatus.CONTENT_TOO_LARGE, 0, tooLarge(declaredLength + " bytes")) : null;

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,11 +68,12 @@ final class AnonymousRouter implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AnonymousRouter.class);
     private static final String PREFIX = "/api/articles/";
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
-            "forwarded", "traceparent", "tracestate");
+    /** Hop-by-hop headers: they describe one connection, never the next one's. */
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+    /** And, towards the service, what the gateway sets itself: the host, the forwarding and the trace context. */
+    private static final Set<String> NOT_FORWARDED = Stream.concat(NOT_RETURNED.stream(),
+            Stream.of("host", "forwarded", "traceparent", "tracestate")).collect(Collectors.toUnmodifiableSet());
 
     private final HttpHandler delegate;
     private final String articleService;
