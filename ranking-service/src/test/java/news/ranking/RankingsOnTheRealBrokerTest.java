@@ -99,12 +99,13 @@ class RankingsOnTheRealBrokerTest extends RealBrokerTest {
                     "Counted", true, Instant.now(), false, null, 1).toRecord("news.article-events"));
         }
 
-        Awaitility.await("the article event counted").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(OperabilityChecks.get(managementPort, "/actuator/prometheus").body())
-                        .containsPattern("news_events_consumed_total\\{[^}]*topic=\"news.article-events\""));
-        String prometheus = OperabilityChecks.get(managementPort, "/actuator/prometheus").body();
-        assertThat(prometheus).contains("news_ranking_late_views_total", "news_ranking_freshness_seconds_bucket",
-                "news_ranking_lists_published_total", "kafka_stream_thread_process_total");
+        // news_events_consumed_total exists from the start (KnownRankingSeries) and a list's counter from its first
+        // publication, one publish interval after the article reached the lists: wait for both, not for the name alone
+        Awaitility.await("the article event counted and a list published").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(OperabilityChecks.get(managementPort, "/actuator/prometheus").body())
+                        .containsPattern("news_events_consumed_total\\{[^}]*topic=\"news.article-events\"[^}]*} [1-9]")
+                        .contains("news_ranking_late_views_total", "news_ranking_freshness_seconds_bucket",
+                                "news_ranking_lists_published_total", "kafka_stream_thread_process_total"));
         String readiness = OperabilityChecks.get(managementPort, "/actuator/health/readiness").body();
         assertThat(readiness).contains("\"rankingStreams\":{\"details\":{\"state\":\"RUNNING\",\"runningOnce\":true},"
                 + "\"status\":\"UP\"}");
