@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -99,7 +101,14 @@ class InstancesShareTheWriteBudgetTest {
     }
 
     private static ConfigurableApplicationContext gateway(int budget, int instances) {
-        return new SpringApplicationBuilder(GatewayApplication.class).run(
+        return new SpringApplicationBuilder(GatewayApplication.class)
+                // Each of these gateways runs on Netty resources of its own. With the default (Reactor Netty's
+                // JVM-wide loops), closing one of them disposes those loops under every other gateway of this JVM,
+                // the cached contexts of the other test classes included: their management servers then refuse
+                // connections.
+                .initializers(context -> ((GenericApplicationContext) context).registerBean(
+                        ReactorResourceFactory.class, InstancesShareTheWriteBudgetTest::ownNettyResources))
+                .run(
                 "--server.port=0",
                 "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
@@ -116,6 +125,12 @@ class InstancesShareTheWriteBudgetTest {
                 // started outside a Spring test context, so without test-support's defaults: the warm-up's made-up
                 // addresses include this test's clients, and its rounds would spend their budgets
                 "--news.warm-up.enabled=false");
+    }
+
+    private static ReactorResourceFactory ownNettyResources() {
+        ReactorResourceFactory resources = new ReactorResourceFactory();
+        resources.setUseGlobalResources(false);
+        return resources;
     }
 
     private static WebTestClient client(ConfigurableApplicationContext gateway, String clientAddress) {
