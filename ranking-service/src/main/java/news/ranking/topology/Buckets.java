@@ -79,6 +79,15 @@ final class Buckets {
         return true;
     }
 
+    /** When the oldest bucket leaves the window: the first bucket boundary after its start + window (none: never). */
+    long nextExpiry() {
+        if (starts.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        long leaves = starts.first() + window;
+        return leaves - Math.floorMod(leaves, bucket) + bucket;
+    }
+
     /** Subtracts and forgets the buckets that left the window at {@code now}; calls {@code changed} per article. */
     void expire(long now, java.util.function.Consumer<String> changed) {
         this.now = now;

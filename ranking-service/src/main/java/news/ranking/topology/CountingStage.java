@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,7 +17,8 @@ import news.ranking.rules.ListKinds;
  * Stage 1d, counting in buckets, and their expiry: every counted activity goes into the time bucket of each list that
  * counts its measure, if that bucket is still in the list's window by the wall clock ({@link Buckets}); every emit
  * interval (wall clock) the buckets that left their windows are subtracted, and each article whose counts changed goes
- * on once as {@link Flow.Counts}. Expiry belongs here because it is a change of this stage's state, the buckets, like
+ * on once as {@link Flow.Counts}; with no activity the stage looks again only when the next bucket leaves ({@link
+ * Pace}). Expiry belongs here because it is a change of this stage's state, the buckets, like
  * counting. Article events pass through. State: the buckets of every list.
  */
 final class CountingStage implements Processor<String, Flow, String, Flow> {
@@ -32,6 +32,7 @@ final class CountingStage implements Processor<String, Flow, String, Flow> {
     private Buckets[] buckets;
     private final Flow.Cases<Void> cases = new Flow.Cases<>(event -> pass(), this::count, counts -> pass());
     private Record<String, Flow> current;
+    private Pace pace;
 
     CountingStage(RankingProperties properties, ListKinds kinds) {
         this.properties = properties;
@@ -68,11 +69,12 @@ final class CountingStage implements Processor<String, Flow, String, Flow> {
             int list = l;
             buckets[l].forEachArticle((articleId, sums) -> pending(articleId).changed[list] = true);
         }
-        context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+        pace = new Pace(context, properties.emitInterval(), this::tick);
     }
 
     @Override
     public void process(Record<String, Flow> record) {
+        pace.touched();
         current = record;
         record.value().accept(cases);
     }
@@ -97,7 +99,8 @@ final class CountingStage implements Processor<String, Flow, String, Flow> {
         return null;
     }
 
-    private void tick(long now) {
+    /** Expires and emits; the next look is due when the oldest bucket of any list leaves its window. */
+    private long tick(long now) {
         for (int l = 0; l < buckets.length; l++) {
             int list = l;
             buckets[l].expire(now, articleId -> pending(articleId).changed[list] = true);
@@ -112,6 +115,11 @@ final class CountingStage implements Processor<String, Flow, String, Flow> {
                     now));
         }
         pending.clear();
+        long next = Long.MAX_VALUE;
+        for (Buckets list : buckets) {
+            next = Math.min(next, list.nextExpiry());
+        }
+        return next;
     }
 
     private Pending pending(String articleId) {

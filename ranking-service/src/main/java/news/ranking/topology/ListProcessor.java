@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,7 +32,7 @@ import news.contracts.ContractNames;
 /**
  * Stage 2, one instance per partition of the list-update topic (a list key always lands on the same one): keeps the
  * candidates of its list keys, recomputes a list when its candidates changed (a list whose score ages also every
- * recompute interval of its kind), stores it where the query API reads it, and publishes it to {@code news.rankings}
+ * recompute interval of its kind; with no updates the stage looks at the clock only then, {@link Pace}), stores it where the query API reads it, and publishes it to {@code news.rankings}
  * when its entries changed, at most once per publish interval per key.
  */
 final class ListProcessor implements Processor<String, ListUpdate, String, byte[]> {
@@ -56,6 +55,7 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
     private final Set<String> dirty = new HashSet<>();
     private final Map<String, Long> lastComputed = new HashMap<>();
     private final List<Long> pendingViews = new ArrayList<>();
+    private Pace pace;
 
     ListProcessor(RankingProperties properties, ListKinds kinds, RankingMetrics metrics, String topic) {
         this.properties = properties;
@@ -83,11 +83,12 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
             all.forEachRemaining(entry -> kinds.parse(entry.key).ifPresent(this::candidatesOf));
         }
         dirty.addAll(index.keySet());
-        context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+        pace = new Pace(context, properties.emitInterval(), this::tick);
     }
 
     @Override
     public void process(Record<String, ListUpdate> record) {
+        pace.touched();
         ListKey key = kinds.parse(record.key()).orElse(null);
         ListUpdate update = record.value();
         if (key == null || update == null) {
@@ -111,8 +112,13 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
         dirty.add(key.value());
     }
 
-    private void tick(long now) {
+    /**
+     * Recomputes and publishes what is due; the next look is due when a held-back publication or an ageing list's
+     * recomputation is.
+     */
+    private long tick(long now) {
         long computedAt = Times.floor(now, alignment);
+        long next = Long.MAX_VALUE;
         for (ListCandidates list : index.values()) {
             String key = list.key().value();
             StoredList stored = lists.get(key);
@@ -130,11 +136,19 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
                     pendingViews.clear();
                 }
             }
-            if (!stored.published() && now - stored.publishedAt() >= publishInterval) {
-                publish(key, stored.list(), now);
-                lists.put(key, stored.publishedAt(now));
+            if (!stored.published()) {
+                if (now - stored.publishedAt() >= publishInterval) {
+                    publish(key, stored.list(), now);
+                    lists.put(key, stored.publishedAt(now));
+                } else {
+                    next = Math.min(next, stored.publishedAt() + publishInterval);
+                }
+            }
+            if (kind.ages()) {
+                next = Math.min(next, lastComputed.get(key) + kind.recomputeInterval().toMillis());
             }
         }
+        return next;
     }
 
     private void publish(String key, RankedList list, long now) {

@@ -3,7 +3,6 @@ package news.ranking.topology;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,6 +31,7 @@ final class ReaderDedupStage implements Processor<String, Flow, String, Flow> {
     private ReaderLog log;
     private final Flow.Cases<Void> cases;
     private Record<String, Flow> current;
+    private Pace pace;
 
     ReaderDedupStage(RankingProperties properties, ListKinds kinds, RankingMetrics metrics) {
         this.properties = properties;
@@ -57,11 +57,16 @@ final class ReaderDedupStage implements Processor<String, Flow, String, Flow> {
     public void init(ProcessorContext<String, Flow> context) {
         this.context = context;
         log = new ReaderLog(RankingStores.READER_LOG, context.getStateStore(RankingStores.READER_LOG), byReader);
-        context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> log.forget());
+        // what the log can forget moves only with the activity's own clock: without activity nothing is due
+        pace = new Pace(context, properties.emitInterval(), now -> {
+            log.forget();
+            return Long.MAX_VALUE;
+        });
     }
 
     @Override
     public void process(Record<String, Flow> record) {
+        pace.touched();
         current = record;
         record.value().accept(cases);
     }
