@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.common.utils.Bytes;
 
 import news.ranking.rules.ListKind;
+import news.ranking.rules.Times;
 
 /**
  * The counts of one list kind per time bucket and article, with the articles' sums over the live buckets. The sums
@@ -84,8 +85,7 @@ final class Buckets {
         if (starts.isEmpty()) {
             return Long.MAX_VALUE;
         }
-        long leaves = starts.first() + window;
-        return leaves - Math.floorMod(leaves, bucket) + bucket;
+        return Times.floor(starts.first() + window, bucket) + bucket;
     }
 
     /** Subtracts and forgets the buckets that left the window at {@code now}; calls {@code changed} per article. */

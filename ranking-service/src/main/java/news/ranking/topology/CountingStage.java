@@ -101,9 +101,11 @@ final class CountingStage implements Processor<String, Flow, String, Flow> {
 
     /** Expires and emits; the next look is due when the oldest bucket of any list leaves its window. */
     private long tick(long now) {
+        long next = Long.MAX_VALUE;
         for (int l = 0; l < buckets.length; l++) {
             int list = l;
             buckets[l].expire(now, articleId -> pending(articleId).changed[list] = true);
+            next = Math.min(next, buckets[l].nextExpiry());
         }
         for (Map.Entry<String, Pending> entry : pending.entrySet()) {
             long[][] counts = new long[buckets.length][];
@@ -115,10 +117,6 @@ final class CountingStage implements Processor<String, Flow, String, Flow> {
                     now));
         }
         pending.clear();
-        long next = Long.MAX_VALUE;
-        for (Buckets list : buckets) {
-            next = Math.min(next, list.nextExpiry());
-        }
         return next;
     }
 

@@ -32,8 +32,9 @@ import news.contracts.ContractNames;
 /**
  * Stage 2, one instance per partition of the list-update topic (a list key always lands on the same one): keeps the
  * candidates of its list keys, recomputes a list when its candidates changed (a list whose score ages also every
- * recompute interval of its kind; with no updates the stage looks at the clock only then, {@link Pace}), stores it where the query API reads it, and publishes it to {@code news.rankings}
- * when its entries changed, at most once per publish interval per key.
+ * recompute interval of its kind; with no updates the stage looks at the clock only then, {@link Pace}), stores it
+ * where the query API reads it, and publishes it to {@code news.rankings} when its entries changed, at most once per
+ * publish interval per key.
  */
 final class ListProcessor implements Processor<String, ListUpdate, String, byte[]> {
 

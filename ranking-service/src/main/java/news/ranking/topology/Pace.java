@@ -1,6 +1,7 @@
 package news.ranking.topology;
 
 import java.time.Duration;
+import java.util.function.LongUnaryOperator;
 
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -15,27 +16,22 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  */
 final class Pace {
 
-    /** What a stage does when it looks at the clock. */
-    interface Look {
-        /**
-         * Does what is due at {@code now}, and returns when the stage next has something to do if no record arrives:
-         * a time, {@code now} (or earlier) for the busy pace, or {@link Long#MAX_VALUE} for not until a record arrives.
-         */
-        long look(long now);
-    }
-
     /** The longest an idle stage goes without a look, whatever its rules say. */
     static final long LONGEST_MS = Duration.ofHours(1).toMillis();
 
     private final ProcessorContext<?, ?> context;
     private final long busy;
-    private final Look look;
+    private final LongUnaryOperator look;
     private Cancellable schedule;
     private long interval;
     private boolean touched;
 
-    /** Starts at the busy pace: a stage that has just started or moved has its restored state to emit. */
-    Pace(ProcessorContext<?, ?> context, Duration busy, Look look) {
+    /**
+     * Starts at the busy pace: a stage that has just started or moved has its restored state to emit. {@code look}
+     * does what is due at the time it is given, and returns when the stage next has something to do if no record
+     * arrives: a time, that time (or earlier) for the busy pace, or {@link Long#MAX_VALUE} for not until a record does.
+     */
+    Pace(ProcessorContext<?, ?> context, Duration busy, LongUnaryOperator look) {
         this.context = context;
         this.busy = busy.toMillis();
         this.look = look;
@@ -50,13 +46,8 @@ final class Pace {
         }
     }
 
-    /** The current interval between looks, in milliseconds (for tests). */
-    long interval() {
-        return interval;
-    }
-
     private void punctuate(long now) {
-        long next = look.look(now);
+        long next = look.applyAsLong(now);
         long wanted = touched || next - now <= busy ? busy : Math.min(next - now, LONGEST_MS);
         touched = false;
         if (wanted != interval) {
