@@ -1,5 +1,6 @@
 package news.ranking.topology;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ final class CountingStage implements Processor<String, Flow, String, Flow> {
             int list = l;
             buckets[l].forEachArticle((articleId, sums) -> pending(articleId).changed[list] = true);
         }
-        pace = new Pace(context, properties.emitInterval(), this::tick);
+        pace = new Pace(context, properties.emitInterval(), Duration.ZERO, this::tick);
     }
 
     @Override

@@ -84,7 +84,8 @@ final class ListProcessor implements Processor<String, ListUpdate, String, byte[
             all.forEachRemaining(entry -> kinds.parse(entry.key).ifPresent(this::candidatesOf));
         }
         dirty.addAll(index.keySet());
-        pace = new Pace(context, properties.emitInterval(), this::tick);
+        // half an interval after the counting stage emits: its counts have been committed and fetched by then
+        pace = new Pace(context, properties.emitInterval(), properties.emitInterval().dividedBy(2), this::tick);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package news.ranking.topology;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ final class ReaderDedupStage implements Processor<String, Flow, String, Flow> {
         this.context = context;
         log = new ReaderLog(RankingStores.READER_LOG, context.getStateStore(RankingStores.READER_LOG), byReader);
         // what the log can forget moves only with the activity's own clock: without activity nothing is due
-        pace = new Pace(context, properties.emitInterval(), now -> {
+        pace = new Pace(context, properties.emitInterval(), Duration.ZERO, now -> {
             log.forget();
             return Long.MAX_VALUE;
         });
