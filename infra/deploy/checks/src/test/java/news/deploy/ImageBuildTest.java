@@ -31,6 +31,8 @@ class ImageBuildTest {
         List<String> flags = build.jibList("container.jvmFlags", "jvmFlag");
         assertThat(flags).anyMatch(f -> f.startsWith("-XX:MaxRAMPercentage="));
         assertThat(flags).noneMatch(f -> f.startsWith("-Xmx"));
+        // the collector is chosen, not left to ergonomics that pick the serial one in a 1 GiB pod
+        assertThat(flags).contains("-XX:+UseG1GC");
         assertThat(build.labels()).containsEntry("news.platform.liveness", "/actuator/health/liveness")
                 .containsEntry("news.platform.readiness", "/actuator/health/readiness");
     }
