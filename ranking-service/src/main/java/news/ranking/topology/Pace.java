@@ -7,6 +7,8 @@ import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
+import news.ranking.rules.Times;
+
 /**
  * When a stage looks at the wall clock. Kafka Streams commits a task after each of its wall-clock punctuations (under
  * exactly-once, a transaction with its markers on every partition it wrote), so stages that looked every emit interval
@@ -41,7 +43,7 @@ final class Pace {
     Pace(ProcessorContext<?, ?> context, Duration busy, Duration phase, LongUnaryOperator look) {
         this.context = context;
         this.busy = busy.toMillis();
-        this.phase = Math.floorMod(phase.toMillis(), this.busy);
+        this.phase = phase.toMillis();
         this.look = look;
         scheduleBusy(context.currentSystemTimeMs());
     }
@@ -68,8 +70,7 @@ final class Pace {
     /** The next busy look, on the first of this pace's times after {@code now}. */
     private void scheduleBusy(long now) {
         busyPace = true;
-        long wait = Math.floorMod(phase - now, busy);
-        schedule(wait == 0 ? busy : wait);
+        schedule(Times.floor(now - phase, busy) + busy + phase - now);
     }
 
     private void schedule(long millis) {
