@@ -1,0 +1,159 @@
+package news.comment.bench;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.HdrHistogram.Histogram;
+import org.bson.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The store's floor under a comment post: what the store alone does for one post, sent by {@code threads} clients as
+ * fast as it answers, with no service in between. {@code insert} is the post's own write (the comment with its event in
+ * the outbox); {@code post} adds the outbox relay's two writes for it (claim by {@code _id} with a lease, release by
+ * {@code _id} and lease owner), the store work every post costs. Writes into a scratch collection of comment-service's
+ * database, dropped before and after, so the platform's comments stay as they were.
+ * <pre>java ... news.comment.bench.CommentStoreFloor mongodb://127.0.0.1:27017 post 64 20 20</pre>
+ * (URI, mode, threads, warm-up seconds, counted seconds)
+ */
+public final class CommentStoreFloor {
+
+    static final String COLLECTION = "store_floor";
+    private static final String TEXT = "A floor comment: 잘 읽었습니다. Good to see the third ship finally in service 👍";
+
+    private CommentStoreFloor() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String uri = args.length > 0 ? args[0] : "mongodb://127.0.0.1:27017";
+        String mode = args.length > 1 ? args[1] : "post";
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        Duration warmUp = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 20);
+        Duration counted = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 20);
+        if (!mode.equals("insert") && !mode.equals("post")) {
+            System.err.println("mode is insert or post, not '" + mode + "'");
+            System.exit(2);
+        }
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> collection = client.getDatabase(CommentSeed.DATABASE).getCollection(COLLECTION);
+            collection.drop();
+            collection.createIndex(Indexes.compoundIndex(Indexes.ascending("articleId", "status"),
+                    Indexes.descending("postedAt", "_id")));
+            collection.createIndex(Indexes.ascending("outboxSize"));
+            Result warm = run(collection, mode, threads, warmUp);
+            System.out.printf("warm-up %ds: %d %s/s%n", warmUp.toSeconds(), Math.round(warm.perSecond()), mode);
+            Result result = run(collection, mode, threads, counted);
+            System.out.printf("store floor (%s, %d clients, %ds): %d %ss/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+                    mode, threads, counted.toSeconds(), Math.round(result.perSecond()), mode,
+                    result.latency.getValueAtPercentile(50) / 1000.0,
+                    result.latency.getValueAtPercentile(99) / 1000.0, result.errors);
+            collection.drop();
+        }
+    }
+
+    record Result(long done, long errors, long nanos, Histogram latency) {
+        double perSecond() {
+            return done * 1e9 / nanos;
+        }
+    }
+
+    static Result run(MongoCollection<Document> collection, String mode, int threads, Duration duration)
+            throws InterruptedException {
+        AtomicBoolean running = new AtomicBoolean(true);
+        long[] done = new long[threads];
+        long[] errors = new long[threads];
+        Histogram[] latencies = new Histogram[threads];
+        List<Thread> workers = new ArrayList<>();
+        String owner = "floor-" + ProcessHandle.current().pid();
+        for (int t = 0; t < threads; t++) {
+            int slot = t;
+            latencies[t] = new Histogram(60_000_000L, 3);
+            Thread worker = new Thread(() -> {
+                while (running.get()) {
+                    long start = System.nanoTime();
+                    try {
+                        one(collection, mode, owner);
+                        done[slot]++;
+                    } catch (RuntimeException e) {
+                        errors[slot]++;
+                    }
+                    latencies[slot].recordValue(Math.min((System.nanoTime() - start) / 1000, 60_000_000L));
+                }
+            }, "floor-" + t);
+            worker.start();
+            workers.add(worker);
+        }
+        long started = System.nanoTime();
+        Thread.sleep(duration.toMillis());
+        running.set(false);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        long nanos = System.nanoTime() - started;
+        Histogram all = new Histogram(60_000_000L, 3);
+        long sum = 0;
+        long failed = 0;
+        for (int t = 0; t < threads; t++) {
+            all.add(latencies[t]);
+            sum += done[t];
+            failed += errors[t];
+        }
+        return new Result(sum, failed, nanos, all);
+    }
+
+    /** One post's store work: the insert, and for {@code post} the relay's claim and release of it. */
+    static void one(MongoCollection<Document> collection, String mode, String owner) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String id = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+        String articleId = "floor-article-" + random.nextInt(300);
+        Date now = new Date();
+        Document event = new Document("ceId", id + "-posted").append("type", "news.comment.posted")
+                .append("source", "/comment-service").append("subject", id).append("time", now)
+                .append("payload", "{\"commentId\":\"" + id + "\",\"articleId\":\"" + articleId
+                        + "\",\"authorId\":\"floorAuthor\",\"text\":\"" + TEXT + "\",\"postedAt\":\"" + now.toInstant()
+                        + "\"}")
+                .append("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        collection.insertOne(new Document("_id", id).append("articleId", articleId)
+                .append("author", new Document("_id", "floorAuthor").append("name", "Floor Reader")
+                        .append("subject", "floor-reader"))
+                .append("text", TEXT).append("postedAt", now).append("status", "visible")
+                .append("outbox", List.of(event)).append("outboxSize", 1));
+        if (mode.equals("insert")) {
+            return;
+        }
+        Document claimed = collection.findOneAndUpdate(
+                and(eq("_id", id), gt("outboxSize", 0), or(exists("outboxLeaseUntil", false),
+                        eq("outboxLeaseUntil", null), lt("outboxLeaseUntil", now))),
+                Updates.combine(Updates.set("outboxLeaseUntil", new Date(now.getTime() + 30_000)),
+                        Updates.set("outboxLeaseOwner", owner)),
+                new FindOneAndUpdateOptions().projection(Projections.include("outbox"))
+                        .returnDocument(ReturnDocument.AFTER));
+        if (claimed == null) {
+            throw new IllegalStateException("the comment just written was not claimed");
+        }
+        collection.updateOne(and(eq("_id", id), eq("outboxLeaseOwner", owner)), Updates.combine(
+                Updates.unset("outboxLeaseUntil"), Updates.unset("outboxLeaseOwner"),
+                Updates.pullByFilter(new Document("outbox", new Document("ceId",
+                        new Document("$in", List.of(id + "-posted"))))),
+                Updates.inc("outboxSize", -1)));
+    }
+}
