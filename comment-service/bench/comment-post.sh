@@ -52,7 +52,7 @@ rate() { # the req/s of a load table's one POST row, or of the floor's line
 
 load views "$ARTICLES_URL" views
 load posts "$COMMENTS_URL" comment-posts --articles-from "$ARTICLES_URL"
-if grep -q '429' "$OUT/posts.txt"; then
+if grep -q '× 429' "$OUT/posts.txt"; then
   echo "comment-post: posts were answered 429: the platform runs the designed comment limits; restart it as the top of this script says" >&2
   exit 1
 fi
