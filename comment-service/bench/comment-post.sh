@@ -11,28 +11,21 @@
 # MONGODB_URI (mongodb://127.0.0.1:27017), CONNECTIONS (64), WARMUP (20s), DURATION (20s).
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-MODULE="$(dirname "$HERE")"
-ROOT="$(dirname "$MODULE")"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 COMMENTS_URL="${COMMENT_SERVICE_URL:-http://127.0.0.1:8082}"
 ARTICLES_URL="${ARTICLE_SERVICE_URL:-http://127.0.0.1:8081}"
 MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:27017}"
 CONNECTIONS="${CONNECTIONS:-64}"
 WARMUP="${WARMUP:-20s}"
 DURATION="${DURATION:-20s}"
-OUT="$MODULE/target/bench"
 PLATFORM="$ROOT/infra/platform"
-mkdir -p "$OUT"
 
 for url in "$COMMENTS_URL" "$ARTICLES_URL"; do
   [[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/" || true)" != "000" ]] \
     || { echo "comment-post: nothing answers at $url (start the platform: see the top of this script)" >&2; exit 1; }
 done
 
-echo "Compiling comment-service's test classes (the store floor tool lives there)..."
-(cd "$ROOT" && ./mvnw -B -q -pl comment-service test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt")
-CP="$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$OUT/classpath.txt")"
+CP="$(bench_classpath)"
 seconds() { echo "${1%s}"; }
 
 load() { # name target mix [extra options...]: one closed-loop round, its table kept in $OUT/<name>.txt
@@ -60,17 +53,17 @@ floor post
 floor insert
 load views-again "$ARTICLES_URL" views
 
-views="$(rate views)"; posts="$(rate posts)"; post_floor="$(rate floor-post)"; insert_floor="$(rate floor-insert)"
-views_again="$(rate views-again)"
+views="$(rate views)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+row() { printf '%-58s %10s %16s %14s\n' "$@"; }
 echo
-printf '%-58s %10s %16s %14s\n' "what" "per second" "x views (first)" "x store floor"
-printf '%-58s %10s %16s %14s\n' "POST /api/articles/{id}/views, fast path (anchor)" "$views" "1" ""
-printf '%-58s %10s %16s %14s\n' "POST /api/articles/{id}/comments (comment-service)" "$posts" \
-  "$(awk -v a="$posts" -v b="$views" 'BEGIN{printf "%.2f", a/b}')" "$(awk -v a="$posts" -v b="$post_floor" 'BEGIN{printf "%.2f", a/b}')"
-printf '%-58s %10s %16s %14s\n' "store floor: a post's three writes, no service" "$post_floor" \
-  "$(awk -v a="$post_floor" -v b="$views" 'BEGIN{printf "%.2f", a/b}')" "1"
-printf '%-58s %10s %16s %14s\n' "store floor: the insert alone" "$insert_floor" \
-  "$(awk -v a="$insert_floor" -v b="$views" 'BEGIN{printf "%.2f", a/b}')" ""
-printf '%-58s %10s %16s %14s\n' "views fast path again, after the rounds" "$views_again" \
-  "$(awk -v a="$views_again" -v b="$views" 'BEGIN{printf "%.2f", a/b}')" ""
+row "what" "per second" "x views (first)" "x store floor"
+row "POST /api/articles/{id}/views, fast path (anchor)" "$views" "1" ""
+posts="$(rate posts)"; post_floor="$(rate floor-post)"
+row "POST /api/articles/{id}/comments (comment-service)" "$posts" "$(ratio "$posts" "$views")" "$(ratio "$posts" "$post_floor")"
+row "store floor: a post's three writes, no service" "$post_floor" "$(ratio "$post_floor" "$views")" "1"
+insert_floor="$(rate floor-insert)"
+row "store floor: the insert alone" "$insert_floor" "$(ratio "$insert_floor" "$views")" ""
+views_again="$(rate views-again)"
+row "views fast path again, after the rounds" "$views_again" "$(ratio "$views_again" "$views")" ""
 echo "Tables in $OUT"

@@ -10,24 +10,17 @@
 # COMMENTS (10000), DURATION (30s), THREADS (1), CONNECTIONS (16), PORT (8082, self-contained only).
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-MODULE="$(dirname "$HERE")"
-ROOT="$(dirname "$MODULE")"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ARTICLE="${ARTICLE:-bench-article}"
 COMMENTS="${COMMENTS:-10000}"
 DURATION="${DURATION:-30s}"
 THREADS="${THREADS:-1}"
 CONNECTIONS="${CONNECTIONS:-16}"
 PORT="${PORT:-8082}"
-OUT="$MODULE/target/bench"
-mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-echo "Compiling comment-service and its test classes (bench tools live there)..."
-(cd "$ROOT" && ./mvnw -B -q -pl comment-service test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt")
-CP="$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$OUT/classpath.txt")"
+CP="$(bench_classpath)"
 
 SERVER_PID=""
 cleanup() { if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi; }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
@@ -25,6 +24,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+
+import news.kit.outbox.Outbox;
 
 /**
  * The store's floor under a comment post: what the store alone does for one post, sent by {@code threads} clients as
@@ -58,7 +59,7 @@ public final class CommentStoreFloor {
             collection.drop();
             collection.createIndex(Indexes.compoundIndex(Indexes.ascending("articleId", "status"),
                     Indexes.descending("postedAt", "_id")));
-            collection.createIndex(Indexes.ascending("outboxSize"));
+            collection.createIndex(Indexes.ascending(Outbox.SIZE));
             Result warm = run(collection, mode, threads, warmUp);
             System.out.printf("warm-up %ds: %d %s/s%n", warmUp.toSeconds(), Math.round(warm.perSecond()), mode);
             Result result = run(collection, mode, threads, counted);
@@ -78,7 +79,8 @@ public final class CommentStoreFloor {
 
     static Result run(MongoCollection<Document> collection, String mode, int threads, Duration duration)
             throws InterruptedException {
-        AtomicBoolean running = new AtomicBoolean(true);
+        long started = System.nanoTime();
+        long deadline = started + duration.toNanos();
         long[] done = new long[threads];
         long[] errors = new long[threads];
         Histogram[] latencies = new Histogram[threads];
@@ -88,7 +90,7 @@ public final class CommentStoreFloor {
             int slot = t;
             latencies[t] = new Histogram(60_000_000L, 3);
             Thread worker = new Thread(() -> {
-                while (running.get()) {
+                while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
                     try {
                         one(collection, mode, owner);
@@ -102,9 +104,6 @@ public final class CommentStoreFloor {
             worker.start();
             workers.add(worker);
         }
-        long started = System.nanoTime();
-        Thread.sleep(duration.toMillis());
-        running.set(false);
         for (Thread worker : workers) {
             worker.join();
         }
@@ -136,24 +135,24 @@ public final class CommentStoreFloor {
                 .append("author", new Document("_id", "floorAuthor").append("name", "Floor Reader")
                         .append("subject", "floor-reader"))
                 .append("text", TEXT).append("postedAt", now).append("status", "visible")
-                .append("outbox", List.of(event)).append("outboxSize", 1));
+                .append(Outbox.EVENTS, List.of(event)).append(Outbox.SIZE, 1));
         if (mode.equals("insert")) {
             return;
         }
         Document claimed = collection.findOneAndUpdate(
-                and(eq("_id", id), gt("outboxSize", 0), or(exists("outboxLeaseUntil", false),
-                        eq("outboxLeaseUntil", null), lt("outboxLeaseUntil", now))),
-                Updates.combine(Updates.set("outboxLeaseUntil", new Date(now.getTime() + 30_000)),
-                        Updates.set("outboxLeaseOwner", owner)),
-                new FindOneAndUpdateOptions().projection(Projections.include("outbox"))
+                and(eq("_id", id), gt(Outbox.SIZE, 0), or(exists(Outbox.LEASE_UNTIL, false),
+                        eq(Outbox.LEASE_UNTIL, null), lt(Outbox.LEASE_UNTIL, now))),
+                Updates.combine(Updates.set(Outbox.LEASE_UNTIL, new Date(now.getTime() + 30_000)),
+                        Updates.set(Outbox.LEASE_OWNER, owner)),
+                new FindOneAndUpdateOptions().projection(Projections.include(Outbox.EVENTS))
                         .returnDocument(ReturnDocument.AFTER));
         if (claimed == null) {
             throw new IllegalStateException("the comment just written was not claimed");
         }
-        collection.updateOne(and(eq("_id", id), eq("outboxLeaseOwner", owner)), Updates.combine(
-                Updates.unset("outboxLeaseUntil"), Updates.unset("outboxLeaseOwner"),
-                Updates.pullByFilter(new Document("outbox", new Document("ceId",
+        collection.updateOne(and(eq("_id", id), eq(Outbox.LEASE_OWNER, owner)), Updates.combine(
+                Updates.unset(Outbox.LEASE_UNTIL), Updates.unset(Outbox.LEASE_OWNER),
+                Updates.pullByFilter(new Document(Outbox.EVENTS, new Document("ceId",
                         new Document("$in", List.of(id + "-posted"))))),
-                Updates.inc("outboxSize", -1)));
+                Updates.inc(Outbox.SIZE, -1)));
     }
 }
