@@ -1,6 +1,5 @@
 package news.comment.comment;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,8 +27,6 @@ import news.contracts.ContractNames;
 class CommentService {
 
     static final Pattern ID = Pattern.compile(ContractNames.ID_PATTERN);
-    private static final char[] ID_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final CommentStore store;
     private final CommentTextPolicy textPolicy;
@@ -42,7 +39,7 @@ class CommentService {
     private final MeterRegistry meters;
     private final Counter posted;
     private final RecentReads recentReads;
-    private final SecureRandom random = new SecureRandom();
+    private final CommentIds ids = new CommentIds();
 
     CommentService(CommentStore store, CommentTextPolicy textPolicy, DisplayNamePolicy namePolicy,
                    AuthorPseudonyms pseudonyms, PublishedArticles articles, CommentRateLimiter rateLimiter,
@@ -93,7 +90,7 @@ class CommentService {
         rateLimiter.acquire(author.subject(), clientAddress);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String authorId = pseudonyms.of(author.subject());
-        CommentPosted event = new CommentPosted(newId(), articleId, authorId, text, now);
+        CommentPosted event = new CommentPosted(ids.next(now.toEpochMilli()), articleId, authorId, text, now);
         CommentDocument comment = CommentDocument.posted(event, name.orElseGet(() -> DisplayNamePolicy.fallback(authorId)),
                 author.subject(), PendingEvent.of(event.toCloudEvent(traceparent)));
         store.insert(comment);
@@ -202,13 +199,5 @@ class CommentService {
 
     private void rejected(String reason) {
         meters.counter("news.comments.rejected", "reason", reason).increment();
-    }
-
-    private String newId() {
-        char[] id = new char[16];
-        for (int i = 0; i < id.length; i++) {
-            id[i] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
-        }
-        return new String(id);
     }
 }

@@ -25,6 +25,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
+import news.comment.comment.BenchmarkIds;
 import news.kit.outbox.Outbox;
 
 /**
@@ -32,9 +33,11 @@ import news.kit.outbox.Outbox;
  * fast as it answers, with no service in between. {@code insert} is the post's own write (the comment with its event in
  * the outbox); {@code post} adds the outbox relay's two writes for it (claim by {@code _id} with a lease, release by
  * {@code _id} and lease owner), the store work every post costs. Writes into a scratch collection of comment-service's
- * database, dropped before and after, so the platform's comments stay as they were.
- * <pre>java ... news.comment.bench.CommentStoreFloor mongodb://127.0.0.1:27017 post 64 20 20</pre>
- * (URI, mode, threads, warm-up seconds, counted seconds)
+ * database, dropped before and after, so the platform's comments stay as they were. The comments' ids are made as
+ * comment-service makes them ({@code ordered}, {@link BenchmarkIds}: they sort by time), or wholly random ({@code random}:
+ * the service's ids before, for comparison).
+ * <pre>java ... news.comment.bench.CommentStoreFloor mongodb://127.0.0.1:27017 post 64 20 20 ordered</pre>
+ * (URI, mode, threads, warm-up seconds, counted seconds, ids)
  */
 public final class CommentStoreFloor {
 
@@ -50,8 +53,13 @@ public final class CommentStoreFloor {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         Duration warmUp = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 20);
         Duration counted = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 20);
+        String ids = args.length > 5 ? args[5] : "ordered";
         if (!mode.equals("insert") && !mode.equals("post")) {
             System.err.println("mode is insert or post, not '" + mode + "'");
+            System.exit(2);
+        }
+        if (!ids.equals("ordered") && !ids.equals("random")) {
+            System.err.println("ids are ordered or random, not '" + ids + "'");
             System.exit(2);
         }
         try (MongoClient client = MongoClients.create(uri)) {
@@ -60,11 +68,12 @@ public final class CommentStoreFloor {
             collection.createIndex(Indexes.compoundIndex(Indexes.ascending("articleId", "status"),
                     Indexes.descending("postedAt", "_id")));
             collection.createIndex(Indexes.ascending(Outbox.SIZE));
-            Result warm = run(collection, mode, threads, warmUp);
+            boolean ordered = ids.equals("ordered");
+            Result warm = run(collection, mode, ordered, threads, warmUp);
             System.out.printf("warm-up %ds: %d %s/s%n", warmUp.toSeconds(), Math.round(warm.perSecond()), mode);
-            Result result = run(collection, mode, threads, counted);
-            System.out.printf("store floor (%s, %d clients, %ds): %d %ss/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
-                    mode, threads, counted.toSeconds(), Math.round(result.perSecond()), mode,
+            Result result = run(collection, mode, ordered, threads, counted);
+            System.out.printf("store floor (%s, %d clients, %ds, %s ids): %d %ss/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+                    mode, threads, counted.toSeconds(), ids, Math.round(result.perSecond()), mode,
                     result.latency.getValueAtPercentile(50) / 1000.0,
                     result.latency.getValueAtPercentile(99) / 1000.0, result.errors);
             collection.drop();
@@ -77,7 +86,8 @@ public final class CommentStoreFloor {
         }
     }
 
-    static Result run(MongoCollection<Document> collection, String mode, int threads, Duration duration)
+    static Result run(MongoCollection<Document> collection, String mode, boolean ordered, int threads,
+                      Duration duration)
             throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
@@ -93,7 +103,7 @@ public final class CommentStoreFloor {
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
                     try {
-                        one(collection, mode, owner);
+                        one(collection, mode, ordered, owner);
                         done[slot]++;
                     } catch (RuntimeException e) {
                         errors[slot]++;
@@ -120,9 +130,11 @@ public final class CommentStoreFloor {
     }
 
     /** One post's store work: the insert, and for {@code post} the relay's claim and release of it. */
-    static void one(MongoCollection<Document> collection, String mode, String owner) {
+    static void one(MongoCollection<Document> collection, String mode, boolean ordered, String owner) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String id = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+        String id = ordered
+                ? BenchmarkIds.next(random, System.currentTimeMillis())
+                : Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
         String articleId = "floor-article-" + random.nextInt(300);
         Date now = new Date();
         Document event = new Document("ceId", id + "-posted").append("type", "news.comment.posted")
