@@ -7,9 +7,8 @@ import java.util.random.RandomGenerator;
  * New comment ids: the posting time in milliseconds as {@value #TIME_DIGITS} base-62 digits, then {@value #RANDOM_DIGITS}
  * random ones (71 bits), all of {@code [0-9A-Za-z]}, the contract's id pattern. The digits are in ASCII order, so ids
  * sort as they were made: the store adds each new comment at the end of its {@code _id} index instead of into a
- * random page of it, as MongoDB's own ObjectIds do (on the local store a post's writes went from about 1,000 to
- * 1,500-1,700 a second: docs/benchmarks.md, "Time-ordered comment ids"). The random part keeps ids of the same
- * millisecond apart and unguessable.
+ * random page of it, as MongoDB's own ObjectIds do (what that saves: comment-service's README, "What it owns"). The
+ * random part keeps ids of the same millisecond apart and unguessable.
  */
 final class CommentIds {
 

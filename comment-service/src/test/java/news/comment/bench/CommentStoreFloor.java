@@ -58,7 +58,8 @@ public final class CommentStoreFloor {
             System.err.println("mode is insert or post, not '" + mode + "'");
             System.exit(2);
         }
-        if (!ids.equals("ordered") && !ids.equals("random")) {
+        boolean ordered = ids.equals("ordered");
+        if (!ordered && !ids.equals("random")) {
             System.err.println("ids are ordered or random, not '" + ids + "'");
             System.exit(2);
         }
@@ -68,7 +69,6 @@ public final class CommentStoreFloor {
             collection.createIndex(Indexes.compoundIndex(Indexes.ascending("articleId", "status"),
                     Indexes.descending("postedAt", "_id")));
             collection.createIndex(Indexes.ascending(Outbox.SIZE));
-            boolean ordered = ids.equals("ordered");
             Result warm = run(collection, mode, ordered, threads, warmUp);
             System.out.printf("warm-up %ds: %d %s/s%n", warmUp.toSeconds(), Math.round(warm.perSecond()), mode);
             Result result = run(collection, mode, ordered, threads, counted);

@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.regex.Pattern;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
-import news.contracts.ContractNames;
 import org.junit.jupiter.api.Test;
 
 class CommentIdsTest {
 
     private static final long LAST_MILLI = 218_340_105_584_895L; // 62^8 - 1
-    private static final Pattern CONTRACT = Pattern.compile(ContractNames.ID_PATTERN);
 
     private final CommentIds ids = new CommentIds(new SplittableRandom(7));
 
@@ -31,7 +28,7 @@ class CommentIdsTest {
     @Property
     void everyIdHasTheContractsFormAndItsLength(@ForAll @LongRange(max = LAST_MILLI) long millis) {
         String id = ids.next(millis);
-        assertThat(id).hasSize(CommentIds.LENGTH).matches(CONTRACT);
+        assertThat(id).hasSize(CommentIds.LENGTH).matches(CommentService.ID);
     }
 
     @Test
