@@ -10,7 +10,9 @@ import news.kit.warmup.WarmUpRequests;
 
 /**
  * What comment-service exercises before it takes traffic (the kit's warm-up): the comments of an article no one
- * wrote about, and a comment without a token, which is refused (401) before anything is stored.
+ * wrote about, and a comment without a token and one with a token no issuer signed, both refused (401) before anything
+ * is stored. The second runs the token check (the issuer's key set fetched, the signature checked), which a reader's
+ * first comment would otherwise pay for under load.
  */
 @Configuration(proxyBeanMethods = false)
 class ReaderWarmUp {
@@ -21,7 +23,9 @@ class ReaderWarmUp {
             String unknown = WarmUpRequests.unknownArticleId(round);
             return List.of(
                     WarmUpRequest.get("/api/articles/" + unknown + "/comments"),
-                    WarmUpRequest.post("/api/articles/" + unknown + "/comments", "{\"body\":\"warm-up\"}"));
+                    WarmUpRequest.post("/api/articles/" + unknown + "/comments", "{\"body\":\"warm-up\"}"),
+                    WarmUpRequest.post("/api/articles/" + unknown + "/comments", "{\"body\":\"warm-up\"}")
+                            .header("Authorization", "Bearer " + WarmUpRequests.unverifiableBearerToken()));
         };
     }
 }

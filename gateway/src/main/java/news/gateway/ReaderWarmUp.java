@@ -17,7 +17,9 @@ import news.gateway.readmodel.Headline;
  * gateway knows (which also fills its page cache); a view goes to a well-formed, unknown article id, one per round,
  * and is answered 404 by article-service: nothing is counted. Each round comes from its own made-up client address,
  * as a new reader would, so no round meets the per-address limits and no reader's budget is touched. The first
- * round is repeated while the services behind answer 5xx (still starting), up to the warm-up's wait.
+ * round is repeated while the services behind answer 5xx (still starting), up to the warm-up's wait. A comment with a
+ * token no issuer signed runs the gateway's token check (the issuer's key set fetched, the signature checked) and is
+ * refused there (401), so that a reader's first comment does not pay for it under load.
  */
 @Configuration(proxyBeanMethods = false)
 class ReaderWarmUp {
@@ -37,6 +39,8 @@ class ReaderWarmUp {
                     WarmUpRequest.get("/api/articles/" + read),
                     WarmUpRequest.post("/api/articles/" + unknown + "/views", "{}"),
                     WarmUpRequest.get("/api/articles/" + read + "/comments"),
+                    WarmUpRequest.post("/api/articles/" + unknown + "/comments", "{\"body\":\"warm-up\"}")
+                            .header("Authorization", "Bearer " + WarmUpRequests.unverifiableBearerToken()),
                     // a list not computed yet (a fresh platform) is answered 503 by ranking-service itself
                     WarmUpRequest.get("/api/rankings/popular-now?section=all&limit=6").unawaited())
                     .stream().map(r -> r.header("X-Forwarded-For", address)).toList();

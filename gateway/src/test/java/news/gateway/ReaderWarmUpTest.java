@@ -38,8 +38,21 @@ class ReaderWarmUpTest extends GatewayIntegrationTest {
                 statuses.add(answer.statusCode());
             }
         }
-        assertThat(statuses).hasSize(ROUNDS * 6).doesNotContain(429);
+        assertThat(statuses).hasSize(ROUNDS * 7).doesNotContain(429);
         assertThat(addresses).doesNotContainNull();
         assertThat(java.util.Set.copyOf(addresses)).hasSize(ROUNDS);
+    }
+
+    @Test
+    void itsCommentWithAnUnsignedTokenIsRefusedByTheGatewaysTokenCheck() {
+        TestHttp http = TestHttp.local(port);
+        List<WarmUpRequest> withToken = warmUps.get(0).round(0).stream()
+                .filter(r -> r.headers().containsKey("Authorization")).toList();
+        assertThat(withToken).hasSize(1);
+        WarmUpRequest r = withToken.get(0);
+        HttpResponse<String> answer = http.send(r.method(), r.path(), null, "application/json", r.body(), r.headers());
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer error=\"invalid_token\"");
     }
 }

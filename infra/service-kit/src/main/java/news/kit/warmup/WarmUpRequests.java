@@ -1,5 +1,7 @@
 package news.kit.warmup;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -27,5 +29,25 @@ public interface WarmUpRequests {
      */
     static String unknownArticleId(int round) {
         return "WarmUp%06d".formatted(Math.floorMod(round, 1_000_000));
+    }
+
+    /**
+     * A bearer token no issuer signed, for a request the token check itself must refuse: a well-formed RS256 token
+     * without a key id, so that the resource server fetches its issuer's key set and checks the signature with each of
+     * its keys, which never matches (401 {@code invalid_token}; nothing is read, stored or counted). Its signature is
+     * as long as a 2048-bit key's and below any such key's modulus, so the check runs to the end instead of stopping at
+     * its length. Without such a request the first reader's token pays for loading, initialising and compiling all of
+     * that under load (docs/benchmarks.md).
+     */
+    static String unverifiableBearerToken() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        byte[] signature = new byte[256];
+        signature[0] = 1;
+        for (int i = 1; i < signature.length; i++) {
+            signature[i] = (byte) (i * 37 + 11);
+        }
+        return base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + '.'
+                + base64.encodeToString("{\"sub\":\"warm-up\",\"exp\":4102444800}".getBytes(StandardCharsets.UTF_8))
+                + '.' + base64.encodeToString(signature);
     }
 }
