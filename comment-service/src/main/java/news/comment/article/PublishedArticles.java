@@ -5,11 +5,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +53,14 @@ public class PublishedArticles {
 
     public boolean acceptsComments(String articleId) {
         return takingComments == null ? published(articleId) : takingComments.get(articleId, this::published);
+    }
+
+    /** Up to {@code limit} ids of articles the replica holds as published, the last applied first. */
+    public List<String> newestPublished(int limit) {
+        Query newest = query(where("status").is(ArticleEvent.PUBLISHED))
+                .with(Sort.by(Sort.Direction.DESC, "appliedAt")).limit(limit);
+        newest.fields().include("_id");
+        return mongo.find(newest, ArticleReplica.class).stream().map(article -> article.articleId).toList();
     }
 
     private boolean published(String articleId) {
