@@ -38,7 +38,7 @@ class ReaderWarmUp {
                     WarmUpRequest.get("/api/articles/" + unknown + "/comments"),
                     WarmUpRequest.post("/api/articles/" + unknown + "/comments", "{\"body\":\"warm-up\"}"),
                     WarmUpRequest.post("/api/articles/" + unknown + "/comments", "{\"body\":\"warm-up\"}")
-                            .header("Authorization", "Bearer " + WarmUpRequests.unverifiableBearerToken()));
+                            .withUnverifiableToken());
         };
     }
 }

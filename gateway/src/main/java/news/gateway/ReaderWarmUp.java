@@ -40,7 +40,7 @@ class ReaderWarmUp {
                     WarmUpRequest.post("/api/articles/" + unknown + "/views", "{}"),
                     WarmUpRequest.get("/api/articles/" + read + "/comments"),
                     WarmUpRequest.post("/api/articles/" + unknown + "/comments", "{\"body\":\"warm-up\"}")
-                            .header("Authorization", "Bearer " + WarmUpRequests.unverifiableBearerToken()),
+                            .withUnverifiableToken(),
                     // a list not computed yet (a fresh platform) is answered 503 by ranking-service itself
                     WarmUpRequest.get("/api/rankings/popular-now?section=all&limit=6").unawaited())
                     .stream().map(r -> r.header("X-Forwarded-For", address)).toList();

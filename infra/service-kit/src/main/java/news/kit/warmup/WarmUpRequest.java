@@ -39,6 +39,11 @@ public record WarmUpRequest(String method, String path, String body, Map<String,
         return new WarmUpRequest(method, path, body, more, awaited);
     }
 
+    /** This request with a bearer token no issuer signed ({@link WarmUpRequests#unverifiableBearerToken()}). */
+    public WarmUpRequest withUnverifiableToken() {
+        return header("Authorization", "Bearer " + WarmUpRequests.unverifiableBearerToken());
+    }
+
     /** This request, whose answers of 500 and above do not hold the first round. */
     public WarmUpRequest unawaited() {
         return new WarmUpRequest(method, path, body, headers, false);
