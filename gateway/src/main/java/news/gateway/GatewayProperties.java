@@ -83,6 +83,9 @@ public record GatewayProperties(@DefaultValue Services services,
      * @param freshFor             how long an assembled page is served as it is before it is rebuilt in the background
      * @param staleFor             how long an assembled page may still be served (while a rebuild runs) before a
      *                             request waits for a new one
+     * @param partsFreshFor        how long a fetched article or comment page is taken as it is into rebuilt pages
+     *                             while no event says it changed (news.article-events, news.comment-events); zero
+     *                             fetches both with every rebuild
      * @param lastGoodFor          how long the last good article and comments stay available when a service fails
      * @param lastGoodSize         the most bytes (as the services sent them) each of the two last-good caches holds,
      *                             articles and comment pages (the catalog stands in for a published article anyway)
@@ -102,6 +105,7 @@ public record GatewayProperties(@DefaultValue Services services,
                         @DefaultValue("6") int listSize,
                         Duration freshFor,
                         Duration staleFor,
+                        @DefaultValue("30s") Duration partsFreshFor,
                         @DefaultValue("6h") Duration lastGoodFor,
                         @DefaultValue("16MB") DataSize lastGoodSize,
                         @DefaultValue("30s") Duration notFoundFor,
@@ -127,11 +131,14 @@ public record GatewayProperties(@DefaultValue Services services,
      * @param bootstrapServers the broker ({@code spring.kafka.bootstrap-servers}, as every client of the platform)
      * @param articleEvents    the topic of article snapshots ({@code news.topics.article-events}, as every service)
      * @param rankings         the topic of the ranking lists ({@code news.topics.rankings}, as every service)
+     * @param commentEvents    the topic of comment events ({@code news.topics.comment-events}, as every service):
+     *                         read from its end, to know whose comments changed
      * @param seenEventIds     how many recent {@code ce_id}s are remembered to drop redeliveries
      */
     public record ReadModels(String bootstrapServers,
                              String articleEvents,
                              String rankings,
+                             String commentEvents,
                              @DefaultValue("100000") int seenEventIds) {
     }
 

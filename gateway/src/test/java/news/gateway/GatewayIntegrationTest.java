@@ -72,6 +72,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("news.gateway.services.comment", COMMENT_SERVICE::url);
         registry.add("news.gateway.services.ranking", RANKING_SERVICE::url);
         registry.add("news.gateway.pages.fresh-for", () -> "100ms");
+        // longer than any test: a page takes its article and comments again only when an event says they changed
+        registry.add("news.gateway.pages.parts-fresh-for", () -> "10m");
         // longer than any test waits: an article published after its 404 appears through the read model, not by expiry
         registry.add("news.gateway.pages.not-found-for", () -> "5m");
         registry.add("news.gateway.rate-limit.capacity", () -> WRITE_BURST);

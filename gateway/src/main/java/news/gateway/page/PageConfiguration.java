@@ -20,6 +20,7 @@ import io.netty.channel.ChannelOption;
 import news.gateway.GatewayProperties;
 import news.gateway.edge.ReadLimits;
 import news.gateway.readmodel.ArticleCatalog;
+import news.gateway.readmodel.ArticleChanges;
 import news.gateway.readmodel.ReadModelFeed;
 import news.gateway.readmodel.Rankings;
 import news.kit.Sections;
@@ -53,7 +54,8 @@ class PageConfiguration {
 
     @Bean
     PageParts pageParts(WebClient.Builder web, GatewayProperties properties, CircuitBreakerRegistry breakers,
-                        ArticleCatalog catalog, ReadModelFeed feed, UnknownArticles unknown) {
+                        ArticleCatalog catalog, ArticleChanges changes, ReadModelFeed feed,
+                        UnknownArticles unknown) {
         GatewayProperties.Services services = properties.services();
         ReactorClientHttpConnector connector = new ReactorClientHttpConnector(HttpClient.create(
                         ConnectionProvider.builder("page-parts").maxConnections(256)
@@ -62,7 +64,7 @@ class PageConfiguration {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) services.connectTimeout().toMillis()));
         return new PageParts(client(web, connector, services.article()), client(web, connector, services.comment()),
                 breakers.circuitBreaker("article-service"), breakers.circuitBreaker("comment-service"), catalog,
-                feed::caughtUp, unknown, properties.pages(), pageJson());
+                changes, feed::caughtUp, unknown, properties.pages(), pageJson());
     }
 
     private static WebClient client(WebClient.Builder web, ReactorClientHttpConnector connector, URI base) {

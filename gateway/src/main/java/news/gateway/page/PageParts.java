@@ -18,6 +18,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import news.gateway.GatewayProperties;
 import news.gateway.edge.Correlation;
 import news.gateway.readmodel.ArticleCatalog;
+import news.gateway.readmodel.ArticleChanges;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,9 @@ import news.contracts.ContractNames;
  * circuit breaker, never failing: a part that cannot be had fresh comes from the last good copy (the article also
  * from the article catalog) and is marked degraded. A 404 from article-service is an answer, not a failure. Each
  * call is a client span (and an {@code http.client.requests} timing) whose parent the page assembly puts in the
- * Reactor context.
+ * Reactor context. A part fetched after its last change ({@link ArticleChanges}, from the events) and within
+ * {@code parts-fresh-for} is taken from its copy without a call: a page rebuilt every second asks the services only
+ * when the article or its comments changed.
  */
 class PageParts {
 
@@ -58,11 +61,14 @@ class PageParts {
     private record Answer<T>(T value, int bytes) {
     }
 
-    /** A last good copy, weighed by the bytes the service sent for it (plus what a cache entry costs). */
-    private record Kept<T>(T value, int weight) {
+    /**
+     * A last good copy, weighed by the bytes the service sent for it (plus what a cache entry costs), and when it was
+     * asked for ({@link ArticleChanges#now()}).
+     */
+    private record Kept<T>(T value, int weight, long fetchedAt) {
 
-        static <T> Kept<T> of(T value, int bytes) {
-            return new Kept<>(value, bytes + 256);
+        static <T> Kept<T> of(T value, int bytes, long fetchedAt) {
+            return new Kept<>(value, bytes + 256, fetchedAt);
         }
     }
 
@@ -71,6 +77,7 @@ class PageParts {
     private final CircuitBreaker articleBreaker;
     private final CircuitBreaker commentBreaker;
     private final ArticleCatalog catalog;
+    private final ArticleChanges changes;
     private final BooleanSupplier catalogCaughtUp;
     private final GatewayProperties.Pages settings;
     private final JsonMapper json;
@@ -79,13 +86,14 @@ class PageParts {
     private final Cache<String, Kept<PageJson.Comments>> lastGoodComments;
 
     PageParts(WebClient articles, WebClient comments, CircuitBreaker articleBreaker, CircuitBreaker commentBreaker,
-              ArticleCatalog catalog, BooleanSupplier catalogCaughtUp, UnknownArticles unknown,
-              GatewayProperties.Pages settings, JsonMapper json) {
+              ArticleCatalog catalog, ArticleChanges changes, BooleanSupplier catalogCaughtUp,
+              UnknownArticles unknown, GatewayProperties.Pages settings, JsonMapper json) {
         this.articles = articles;
         this.comments = comments;
         this.articleBreaker = articleBreaker;
         this.commentBreaker = commentBreaker;
         this.catalog = catalog;
+        this.changes = changes;
         this.catalogCaughtUp = catalogCaughtUp;
         this.settings = settings;
         this.json = json;
@@ -104,6 +112,11 @@ class PageParts {
     }
 
     Mono<ArticlePart> article(String id, Correlation correlation) {
+        Kept<PageJson.Article> copy = current(lastGoodArticles, id, changes.articleChangedAt(id));
+        if (copy != null) {
+            return Mono.just(ArticlePart.fresh(copy.value()));
+        }
+        long fetchedAt = changes.now();
         return fetch(articles, "/api/articles/{id}", id, correlation, settings.articleTimeout(), articleBreaker,
                 body -> json.readValue(body, PageJson.Article.class))
                 .map(answer -> {
@@ -112,7 +125,7 @@ class PageParts {
                         unknown.remember(id);
                         return ArticlePart.NOT_FOUND;
                     }
-                    lastGoodArticles.put(id, Kept.of(answer.value(), answer.bytes()));
+                    lastGoodArticles.put(id, Kept.of(answer.value(), answer.bytes(), fetchedAt));
                     return ArticlePart.fresh(answer.value());
                 })
                 .onErrorResume(failure -> Mono.just(articleFallback(id)));
@@ -137,12 +150,17 @@ class PageParts {
     }
 
     Mono<CommentsPart> comments(String id, Correlation correlation) {
+        Kept<PageJson.Comments> copy = current(lastGoodComments, id, changes.commentsChangedAt(id));
+        if (copy != null) {
+            return Mono.just(new CommentsPart(copy.value(), false));
+        }
+        long fetchedAt = changes.now();
         return fetch(comments, "/api/articles/{id}/comments?limit=" + settings.commentsLimit(), id, correlation,
                 settings.commentsTimeout(), commentBreaker, body -> json.readValue(body, PageJson.Comments.class))
                 .map(answer -> {
                     PageJson.Comments page = answer.value() == null ? PageJson.Comments.none(maxLength())
                             : withMaxLength(answer.value());
-                    lastGoodComments.put(id, Kept.of(page, answer.bytes()));
+                    lastGoodComments.put(id, Kept.of(page, answer.bytes(), fetchedAt));
                     return new CommentsPart(page, false);
                 })
                 .onErrorResume(failure -> {
@@ -150,6 +168,20 @@ class PageParts {
                     return Mono.just(new CommentsPart(lastGood != null ? lastGood.value()
                             : PageJson.Comments.none(maxLength()), true));
                 });
+    }
+
+    /**
+     * The copy kept of a part when it is still current: asked for after its last change this gateway was told of, and
+     * within {@code parts-fresh-for} (the bound on what a missed or late event can cost); else null.
+     */
+    private <T> Kept<T> current(Cache<String, Kept<T>> copies, String id, long changedAt) {
+        long freshFor = settings.partsFreshFor().toNanos();
+        if (freshFor <= 0) {
+            return null;
+        }
+        Kept<T> copy = copies.getIfPresent(id);
+        return copy != null && copy.fetchedAt() - changedAt > 0 && changes.now() - copy.fetchedAt() < freshFor
+                ? copy : null;
     }
 
     /** The article does not exist: nothing of it is worth keeping (its comments were fetched beside it). */

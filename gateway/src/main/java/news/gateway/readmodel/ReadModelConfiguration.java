@@ -1,5 +1,6 @@
 package news.gateway.readmodel;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -30,10 +31,17 @@ class ReadModelConfiguration {
      */
     @Bean
     ReadModelFeed readModelFeed(GatewayProperties properties, ArticleCatalog catalog, Rankings rankings,
-                                MeterRegistry meters, Environment environment) {
+                                ArticleChanges changes, MeterRegistry meters, Environment environment) {
         Map<String, String> clientProperties = Binder.get(environment)
                 .bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        return new ReadModelFeed(properties.readModels(), clientProperties, catalog, rankings, meters);
+        return new ReadModelFeed(properties.readModels(), clientProperties, catalog, rankings, changes, meters);
+    }
+
+    /** Changes younger than the pages' parts-fresh-for matter; far more articles than a day's news change within it. */
+    @Bean
+    ArticleChanges articleChanges(GatewayProperties properties) {
+        Duration keepFor = properties.pages().partsFreshFor();
+        return new ArticleChanges(keepFor.compareTo(Duration.ZERO) > 0 ? keepFor : Duration.ofSeconds(1), 100_000);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,18 +42,24 @@ import news.contracts.ContractNames;
  * Feeds {@link ArticleCatalog} and {@link Rankings} from {@code news.article-events} and {@code news.rankings}: one
  * consumer thread, every partition of both topics assigned by hand and read from the beginning. Caught up once its
  * position has reached, on every partition, the end offset it saw when it started; until then readiness is DOWN.
+ * The same thread tells {@link ArticleChanges} of every article event and, from the end of
+ * {@code news.comment-events} (no history needed: nothing is cached before the gateway starts), of every comment
+ * posted or removed, so that pages take their article and comments again only when these changed.
  */
 public class ReadModelFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFeed.class);
     private static final Set<String> ARTICLE_TYPES = ContractNames.ARTICLE_EVENT_TYPES;
     private static final String RANKING_TYPE = ContractNames.RANKING_UPDATED;
+    private static final Set<String> COMMENT_TYPES = Set.of(ContractNames.COMMENT_POSTED, ContractNames.COMMENT_REMOVED);
+    private static final Pattern ARTICLE_ID = Pattern.compile(ContractNames.ID_PATTERN);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final GatewayProperties.ReadModels settings;
     private final Map<String, String> clientProperties;
     private final ArticleCatalog catalog;
     private final Rankings rankings;
+    private final ArticleChanges changes;
     private final JsonMapper json;
     private final Cache<String, Boolean> seenEventIds;
     private final Map<String, Counter> outcomes = new HashMap<>();
@@ -68,11 +75,12 @@ public class ReadModelFeed implements SmartLifecycle {
 
     /** @param clientProperties Kafka client settings shared by the platform (security), under the feed's own */
     public ReadModelFeed(GatewayProperties.ReadModels settings, Map<String, String> clientProperties,
-                         ArticleCatalog catalog, Rankings rankings, MeterRegistry meters) {
+                         ArticleCatalog catalog, Rankings rankings, ArticleChanges changes, MeterRegistry meters) {
         this.settings = settings;
         this.clientProperties = Map.copyOf(clientProperties);
         this.catalog = catalog;
         this.rankings = rankings;
+        this.changes = changes;
         this.meters = meters;
         this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.seenEventIds = Caffeine.newBuilder().maximumSize(settings.seenEventIds()).build();
@@ -169,20 +177,20 @@ public class ReadModelFeed implements SmartLifecycle {
         }
     }
 
-    /** Assigns every partition of both topics and returns their end offsets; retries while the broker is away. */
+    /**
+     * Assigns every partition of the read models' topics from the beginning and of the comment events from the end,
+     * and returns the read models' end offsets; retries while the broker is away.
+     */
     private Map<TopicPartition, Long> assignFromBeginning(KafkaConsumer<String, byte[]> kafka) {
         while (running) {
             try {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (String topic : List.of(settings.articleEvents(), settings.rankings())) {
-                    var infos = kafka.partitionsFor(topic, Duration.ofSeconds(10));
-                    if (infos == null || infos.isEmpty()) {
-                        throw new IllegalStateException("topic " + topic + " does not exist (yet)");
-                    }
-                    infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
-                kafka.assign(partitions);
+                List<TopicPartition> partitions = partitions(kafka, settings.articleEvents(), settings.rankings());
+                List<TopicPartition> commentPartitions = partitions(kafka, settings.commentEvents());
+                List<TopicPartition> all = new ArrayList<>(partitions);
+                all.addAll(commentPartitions);
+                kafka.assign(all);
                 kafka.seekToBeginning(partitions);
+                kafka.seekToEnd(commentPartitions);
                 Map<TopicPartition, Long> targets = kafka.endOffsets(partitions, Duration.ofSeconds(10));
                 log.info("Reading {} partitions of {} and {} from the beginning up to {} records",
                         partitions.size(), settings.articleEvents(), settings.rankings(),
@@ -198,6 +206,18 @@ public class ReadModelFeed implements SmartLifecycle {
             }
         }
         return null;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, String... topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            var infos = kafka.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist (yet)");
+            }
+            infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        return partitions;
     }
 
     private boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> targets) {
@@ -220,9 +240,14 @@ public class ReadModelFeed implements SmartLifecycle {
             return;
         }
         try {
-            if (topic.equals(settings.articleEvents())) {
+            if (topic.equals(settings.commentEvents())) {
+                commentEvent(record, type);
+            } else if (topic.equals(settings.articleEvents())) {
                 apply(record, id, ARTICLE_TYPES.contains(type), ArticleSnapshot.class, ArticleSnapshot::valid,
-                        catalog::apply, "not an article snapshot event");
+                        snapshot -> {
+                            changes.articleChanged(snapshot.articleId());
+                            return catalog.apply(snapshot);
+                        }, "not an article snapshot event");
             } else {
                 apply(record, id, RANKING_TYPE.equals(type), RankingList.class, RankingList::valid, rankings::apply,
                         "not a ranking list event");
@@ -248,6 +273,16 @@ public class ReadModelFeed implements SmartLifecycle {
             return;
         }
         count(record.topic(), model.test(event) ? "applied" : "outdated");
+    }
+
+    /** Only which article's comments changed matters here: the record's key, as comment-service keys them. */
+    private void commentEvent(ConsumerRecord<String, byte[]> record, String type) {
+        if (!COMMENT_TYPES.contains(type) || record.key() == null || !ARTICLE_ID.matcher(record.key()).matches()) {
+            reject(record, "not a comment event keyed by its article");
+            return;
+        }
+        changes.commentsChanged(record.key());
+        count(record.topic(), "applied");
     }
 
     private boolean duplicate(String eventId) {

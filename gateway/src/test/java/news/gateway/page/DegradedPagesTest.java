@@ -10,9 +10,11 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import news.gateway.GatewayIntegrationTest;
+import news.gateway.readmodel.ArticleChanges;
 import news.gateway.readmodel.Rankings;
 import news.gateway.support.TestArticle;
 
@@ -24,6 +26,9 @@ import news.gateway.support.TestArticle;
 class DegradedPagesTest extends GatewayIntegrationTest {
 
     private final List<Timed> answers = new ArrayList<>();
+
+    @Autowired
+    private ArticleChanges changes;
 
     @BeforeEach
     void listsExist() {
@@ -40,6 +45,7 @@ class DegradedPagesTest extends GatewayIntegrationTest {
         assertThat(page(article).degraded()).isEmpty();
 
         COMMENT_SERVICE.stop();
+        EVENTS.commentPosted(article.id(), "Posted through another instance"); // the page must ask again
 
         Timed degraded = awaitDegraded(article, "comments");
         assertThat(degraded.status()).isEqualTo(200);
@@ -95,6 +101,8 @@ class DegradedPagesTest extends GatewayIntegrationTest {
         assertThat(page(onlyInTheService).degraded()).isEmpty();
 
         ARTICLE_SERVICE.stop();
+        // the page must ask again; the article's event itself would put it in the catalog, which is not the case here
+        changes.articleChanged(onlyInTheService.id());
 
         Timed degraded = awaitDegraded(onlyInTheService, "article");
         assertThat(degraded.json().path("article").path("title").asString()).isEqualTo(onlyInTheService.title());

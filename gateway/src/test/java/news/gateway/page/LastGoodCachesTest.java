@@ -16,6 +16,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import news.gateway.GatewayProperties;
 import news.gateway.edge.Correlation;
 import news.gateway.readmodel.ArticleCatalog;
+import news.gateway.readmodel.ArticleChanges;
 import news.gateway.support.Downstream;
 import news.gateway.support.TestArticle;
 
@@ -40,7 +41,8 @@ class LastGoodCachesTest {
         ArticleCatalog catalog = new ArticleCatalog();
         PageParts parts = new PageParts(WebClient.builder().baseUrl(ARTICLES.url()).build(),
                 WebClient.builder().baseUrl(COMMENTS.url()).build(), CircuitBreaker.ofDefaults("article-service"),
-                CircuitBreaker.ofDefaults("comment-service"), catalog, () -> true,
+                CircuitBreaker.ofDefaults("comment-service"), catalog,
+                new ArticleChanges(Duration.ofSeconds(30), 1000), () -> true,
                 new UnknownArticles(Duration.ofSeconds(30), 100, catalog), settings(), PageConfiguration.pageJson());
         int flood = 100;
         List<String> ids = new ArrayList<>();
@@ -67,7 +69,7 @@ class LastGoodCachesTest {
     private static GatewayProperties.Pages settings() {
         // timeouts no busy test machine reaches: every part here is answered by its service
         return new GatewayProperties.Pages(Duration.ofSeconds(30), Duration.ofSeconds(30), 20, 300, 6,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(6), BOUND, Duration.ofSeconds(30),
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofHours(6), BOUND, Duration.ofSeconds(30),
                 100, DataSize.ofMegabytes(1), Duration.ofSeconds(5), Duration.ofSeconds(30), Map.of());
     }
 }

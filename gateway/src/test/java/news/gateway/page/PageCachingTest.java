@@ -49,6 +49,7 @@ class PageCachingTest extends GatewayIntegrationTest {
         assertThat(rebuilt.headers().getETag()).isEqualTo(first.headers().getETag());
 
         servicesKnow(article, List.of("second comment", "first comment"));
+        EVENTS.commentPosted(article.id(), "second comment");
         Timed changed = awaitPage(article, p -> p.json().path("comments").path("count").asLong() == 2);
         assertThat(changed.headers().getETag()).isNotEqualTo(first.headers().getETag());
         client.get().uri("/api/pages/article/" + article.id())

@@ -38,6 +38,7 @@ class ReadModelFeedTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ArticleCatalog catalog = new ArticleCatalog();
     private final Rankings rankings = new Rankings();
+    private final ArticleChanges changes = new ArticleChanges(Duration.ofMinutes(5), 1000);
 
     @AfterEach
     void stop() {
@@ -64,6 +65,48 @@ class ReadModelFeedTest {
                 .count()).isGreaterThanOrEqualTo(1);
         assertThat(meters.counter("news.read_model.records", "topic", Events.ARTICLE_EVENTS, "outcome", "duplicate")
                 .count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void articleAndCommentEventsTellWhichArticlesChangedAndOnlyThoseComingAfterTheStart() {
+        TestArticle commentedBefore = TestArticle.published("Army", "Commented before the gateway started");
+        events.commentPosted(commentedBefore.id(), "An old comment");
+        long before = changes.now();
+        ReadModelFeed feed = started(TestInfrastructure.kafkaBootstrapServers());
+        await().atMost(WAIT).until(feed::caughtUp);
+        TestArticle article = TestArticle.published("Navy", "Changed twice");
+        TestArticle untouched = TestArticle.published("Navy", "Never commented");
+        events.article(untouched);
+
+        events.article(article);
+        await().atMost(WAIT).until(() -> changes.articleChangedAt(article.id()) - before > 0);
+        assertThat(changes.commentsChangedAt(article.id())).as("an article event is not a comment")
+                .isEqualTo(changes.commentsChangedAt(untouched.id()));
+        long afterArticle = changes.now();
+        events.commentPosted(article.id(), "First!");
+
+        await().atMost(WAIT).until(() -> changes.commentsChangedAt(article.id()) - afterArticle > 0);
+        awaitApplied(feed);
+        assertThat(changes.commentsChangedAt(commentedBefore.id())).as("history of news.comment-events is not read")
+                .isEqualTo(changes.commentsChangedAt(untouched.id()));
+        assertThat(changes.commentsChangedAt(untouched.id()) - before).isNegative();
+        assertThat(meters.counter("news.read_model.records", "topic", Events.COMMENT_EVENTS, "outcome", "applied")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommentEventWithoutAnArticleKeyIsRejectedAndChangesNothing() {
+        ReadModelFeed feed = started(TestInfrastructure.kafkaBootstrapServers());
+        await().atMost(WAIT).until(feed::caughtUp);
+        long before = changes.now();
+
+        events.raw(Events.COMMENT_EVENTS, "not an id!", "{}", Map.of("ce_type", "news.comment.posted"));
+        events.raw(Events.COMMENT_EVENTS, "AnArticle", "{}", Map.of("ce_type", "news.article.published"));
+        await().atMost(WAIT).until(() -> meters.counter("news.read_model.records", "topic", Events.COMMENT_EVENTS,
+                "outcome", "rejected").count() == 2);
+
+        assertThat(changes.commentsChangedAt("AnArticle") - before).isNegative();
+        assertThat(feed.caughtUp()).isTrue();
     }
 
     @Test
@@ -192,7 +235,8 @@ class ReadModelFeedTest {
 
     private ReadModelFeed feed(String bootstrapServers, java.util.Map<String, String> clientProperties) {
         ReadModelFeed feed = new ReadModelFeed(new GatewayProperties.ReadModels(bootstrapServers,
-                Events.ARTICLE_EVENTS, Events.RANKINGS, 1000), clientProperties, catalog, rankings, meters);
+                Events.ARTICLE_EVENTS, Events.RANKINGS, Events.COMMENT_EVENTS, 1000), clientProperties, catalog,
+                rankings, changes, meters);
         feeds.add(feed);
         return feed;
     }

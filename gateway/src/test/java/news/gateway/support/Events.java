@@ -28,6 +28,7 @@ public final class Events implements AutoCloseable {
 
     public static final String ARTICLE_EVENTS = "news.article-events";
     public static final String RANKINGS = "news.rankings";
+    public static final String COMMENT_EVENTS = "news.comment-events";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaProducer<String, byte[]> producer;
@@ -81,6 +82,15 @@ public final class Events implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }
+    }
+
+    /** A reader's comment under the article, as comment-service publishes it (keyed by the article); its ce_id. */
+    public String commentPosted(String articleId, String text) {
+        String json = JSON.writeValueAsString(Map.of("commentId", "c" + java.util.UUID.randomUUID().toString()
+                        .replace("-", ""), "articleId", articleId, "authorId", "Zm9yLXRlc3RzLW9ubHktMQ",
+                "text", text, "postedAt", Instant.now().toString()));
+        return send(COMMENT_EVENTS, CloudEvent.create("news.comment.posted", "/comment-service", articleId, json,
+                null));
     }
 
     /** Publishes a whole {@code news.ranking.updated} list, best first. */
