@@ -72,7 +72,9 @@ final class ReadStage implements Processor<byte[], byte[], String, ReadStage.Out
             deadLetter(record, where, future);
             return;
         }
-        context.forward(record.withKey(read.event().articleId()).withValue(new Flow.Event(read.event())));
+        // a new record without the input's headers: no stage after this one reads them (the lists' records and the
+        // dead letters carry headers of their own), and each stage's forward would copy them once more
+        context.forward(new Record<>(read.event().articleId(), new Flow.Event(read.event()), record.timestamp()));
     }
 
     private Unreadable inTheFuture(InboundEvent event, long now) {
