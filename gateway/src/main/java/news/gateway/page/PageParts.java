@@ -35,7 +35,7 @@ import news.contracts.ContractNames;
  */
 class PageParts {
 
-    static final Pattern ARTICLE_ID = Pattern.compile(ContractNames.ID_PATTERN);
+    static final Pattern ARTICLE_ID = ContractNames.ID;
 
     enum Found { FOUND, NOT_FOUND, UNAVAILABLE }
 
@@ -80,6 +80,7 @@ class PageParts {
     private final ArticleChanges changes;
     private final BooleanSupplier catalogCaughtUp;
     private final GatewayProperties.Pages settings;
+    private final long partsFreshFor;
     private final JsonMapper json;
     private final UnknownArticles unknown;
     private final Cache<String, Kept<PageJson.Article>> lastGoodArticles;
@@ -96,6 +97,7 @@ class PageParts {
         this.changes = changes;
         this.catalogCaughtUp = catalogCaughtUp;
         this.settings = settings;
+        this.partsFreshFor = settings.partsFreshFor().toNanos();
         this.json = json;
         this.unknown = unknown;
         this.lastGoodArticles = lastGood(settings);
@@ -175,12 +177,11 @@ class PageParts {
      * within {@code parts-fresh-for} (the bound on what a missed or late event can cost); else null.
      */
     private <T> Kept<T> current(Cache<String, Kept<T>> copies, String id, long changedAt) {
-        long freshFor = settings.partsFreshFor().toNanos();
-        if (freshFor <= 0) {
+        if (partsFreshFor <= 0) {
             return null;
         }
         Kept<T> copy = copies.getIfPresent(id);
-        return copy != null && copy.fetchedAt() - changedAt > 0 && changes.now() - copy.fetchedAt() < freshFor
+        return copy != null && copy.fetchedAt() - changedAt > 0 && changes.now() - copy.fetchedAt() < partsFreshFor
                 ? copy : null;
     }
 

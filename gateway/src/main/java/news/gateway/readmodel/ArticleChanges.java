@@ -68,13 +68,16 @@ public class ArticleChanges {
 
     /** When the article itself last changed, as far as this gateway knows. */
     public long articleChangedAt(String articleId) {
-        Long changedAt = articles.getIfPresent(articleId);
-        return changedAt != null ? Math.max(changedAt, floor.get()) : floor.get();
+        return changedAt(articles, articleId);
     }
 
     /** When the article's comments last changed, as far as this gateway knows. */
     public long commentsChangedAt(String articleId) {
-        Long changedAt = comments.getIfPresent(articleId);
+        return changedAt(comments, articleId);
+    }
+
+    private long changedAt(Cache<String, Long> changes, String articleId) {
+        Long changedAt = changes.getIfPresent(articleId);
         return changedAt != null ? Math.max(changedAt, floor.get()) : floor.get();
     }
 }

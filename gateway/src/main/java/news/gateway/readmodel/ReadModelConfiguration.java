@@ -41,7 +41,7 @@ class ReadModelConfiguration {
     @Bean
     ArticleChanges articleChanges(GatewayProperties properties) {
         Duration keepFor = properties.pages().partsFreshFor();
-        return new ArticleChanges(keepFor.compareTo(Duration.ZERO) > 0 ? keepFor : Duration.ofSeconds(1), 100_000);
+        return new ArticleChanges(keepFor.isNegative() ? Duration.ZERO : keepFor, 100_000);
     }
 
     @Bean

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,8 +50,7 @@ public class ReadModelFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ReadModelFeed.class);
     private static final Set<String> ARTICLE_TYPES = ContractNames.ARTICLE_EVENT_TYPES;
     private static final String RANKING_TYPE = ContractNames.RANKING_UPDATED;
-    private static final Set<String> COMMENT_TYPES = Set.of(ContractNames.COMMENT_POSTED, ContractNames.COMMENT_REMOVED);
-    private static final Pattern ARTICLE_ID = Pattern.compile(ContractNames.ID_PATTERN);
+    private static final Set<String> COMMENT_TYPES = ContractNames.COMMENT_EVENT_TYPES;
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final GatewayProperties.ReadModels settings;
@@ -277,7 +275,7 @@ public class ReadModelFeed implements SmartLifecycle {
 
     /** Only which article's comments changed matters here: the record's key, as comment-service keys them. */
     private void commentEvent(ConsumerRecord<String, byte[]> record, String type) {
-        if (!COMMENT_TYPES.contains(type) || record.key() == null || !ARTICLE_ID.matcher(record.key()).matches()) {
+        if (!COMMENT_TYPES.contains(type) || record.key() == null || !ContractNames.ID.matcher(record.key()).matches()) {
             reject(record, "not a comment event keyed by its article");
             return;
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import news.contracts.ContractNames;
 import news.kit.cloudevents.CloudEvent;
 import news.testsupport.ArticleEvents;
 import news.testsupport.CloudEventAssertions;
@@ -86,11 +88,11 @@ public final class Events implements AutoCloseable {
 
     /** A reader's comment under the article, as comment-service publishes it (keyed by the article); its ce_id. */
     public String commentPosted(String articleId, String text) {
-        String json = JSON.writeValueAsString(Map.of("commentId", "c" + java.util.UUID.randomUUID().toString()
-                        .replace("-", ""), "articleId", articleId, "authorId", "Zm9yLXRlc3RzLW9ubHktMQ",
-                "text", text, "postedAt", Instant.now().toString()));
-        return send(COMMENT_EVENTS, CloudEvent.create("news.comment.posted", "/comment-service", articleId, json,
-                null));
+        String json = JSON.writeValueAsString(Map.of("commentId", "c" + UUID.randomUUID().toString().replace("-", ""),
+                "articleId", articleId, "authorId", "Zm9yLXRlc3RzLW9ubHktMQ", "text", text,
+                "postedAt", Instant.now().toString()));
+        return send(COMMENT_EVENTS, CloudEvent.create(ContractNames.COMMENT_POSTED, "/comment-service", articleId,
+                json, null));
     }
 
     /** Publishes a whole {@code news.ranking.updated} list, best first. */

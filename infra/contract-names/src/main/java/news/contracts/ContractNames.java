@@ -2,6 +2,7 @@ package news.contracts;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The event contract's names and forms as Java constants, for the services that write and read the events. The
@@ -28,6 +29,8 @@ public final class ContractNames {
     public static final String COMMENT_POSTED = "news.comment.posted";
     /** {@code ce_type} of a removed comment on {@code news.comment-events}. */
     public static final String COMMENT_REMOVED = "news.comment.removed";
+    /** Every {@code ce_type} of {@code news.comment-events}. */
+    public static final Set<String> COMMENT_EVENT_TYPES = Set.of(COMMENT_POSTED, COMMENT_REMOVED);
     /** {@code ce_type} on {@code news.rankings}. */
     public static final String RANKING_UPDATED = "news.ranking.updated";
 
@@ -48,6 +51,8 @@ public final class ContractNames {
      * say of {@code articleId} and {@code commentId} (their pattern, 1 to 64 characters).
      */
     public static final String ID_PATTERN = "[A-Za-z0-9_-]{1,64}";
+    /** {@link #ID_PATTERN}, compiled once. */
+    public static final Pattern ID = Pattern.compile(ID_PATTERN);
     /** The longest id, in characters. */
     public static final int ID_MAX_LENGTH = 64;
 
