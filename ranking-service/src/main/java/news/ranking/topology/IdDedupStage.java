@@ -18,12 +18,15 @@ import news.ranking.rules.Measure;
 /**
  * Stage 1c, de-duplication by id: a share counts once per {@code ce_id} and a comment once per {@code commentId} for
  * the measures that count them by id; a removed comment becomes {@link Flow.Counted} of -1 at the time it was counted
- * (a second removal, or one of an unknown or forgotten comment, changes nothing). State: the ids seen, at their event
- * time, for {@code news.ranking.dedupe-retention}.
+ * (a second removal, or one of an unknown or forgotten comment, changes nothing), and its id stays remembered as
+ * removed, so that its posted event delivered once more does not count it again. State: the ids seen, at their event
+ * time, for {@code news.ranking.dedupe-retention}; the value is the format byte, followed by {@code 1} for a removed
+ * comment.
  */
 final class IdDedupStage implements Processor<String, Flow, String, Flow> {
 
     private static final byte[] SEEN = {StateFormat.CURRENT};
+    private static final byte[] REMOVED = {StateFormat.CURRENT, 1};
 
     private final int[] shareMeasures;
     private final int[] commentMeasures;
@@ -73,10 +76,14 @@ final class IdDedupStage implements Processor<String, Flow, String, Flow> {
         List<Long> postedAt = new ArrayList<>(1);
         try (WindowStoreIterator<byte[]> found = ids.fetch(key, removal.removedAt() - dedupeRetention,
                 removal.removedAt() + maxClockSkew)) {
-            found.forEachRemaining(entry -> postedAt.add(entry.key));
+            found.forEachRemaining(entry -> {
+                if (!removed(entry.value)) {
+                    postedAt.add(entry.key);
+                }
+            });
         }
         for (long time : postedAt) {
-            ids.put(key, null, time);
+            ids.put(key, REMOVED, time);
             for (int measure : commentMeasures) {
                 context.forward(current.withValue(new Flow.Counted(removal.articleId(), measure, time, -1)));
             }
@@ -98,6 +105,10 @@ final class IdDedupStage implements Processor<String, Flow, String, Flow> {
             context.forward(current.withValue(new Flow.Counted(articleId, measure, time, 1)));
         }
         return null;
+    }
+
+    private static boolean removed(byte[] value) {
+        return value.length > 1 && value[1] == 1;
     }
 
     private Void pass() {

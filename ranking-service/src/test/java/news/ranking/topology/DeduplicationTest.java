@@ -71,6 +71,25 @@ class DeduplicationTest {
         assertThat(ranking.count(RankingDriver.MUST_READS, "comments", "navy-1")).isEqualTo(1);
     }
 
+    @Test
+    void aCommentRedeliveredAfterItsRemovalStaysRemoved() {
+        ranking.publish("navy-1", "Navy", START.minus(Duration.ofHours(1)));
+        CloudEvent comment = ranking.comment("c-1", "navy-1", START);
+        ranking.comment("c-2", "navy-1", START);
+        CloudEvent removal = ranking.removeComment("c-1", "navy-1", START.plusSeconds(5));
+        ranking.clockAt(START.plusSeconds(6));
+        assertThat(ranking.count(RankingDriver.MUST_READS, "comments", "navy-1")).isEqualTo(1);
+
+        // at-least-once: the posted event comes again after its removal, then the removal again
+        ranking.send(ranking.topics.commentEvents(), comment);
+        ranking.clockAt(START.plusSeconds(7));
+        assertThat(ranking.count(RankingDriver.MUST_READS, "comments", "navy-1"))
+                .as("a removed comment does not come back with its posted event").isEqualTo(1);
+        ranking.send(ranking.topics.commentEvents(), removal);
+        ranking.clockAt(START.plusSeconds(8));
+        assertThat(ranking.count(RankingDriver.MUST_READS, "comments", "navy-1")).isEqualTo(1);
+    }
+
     private long mustReadsViews() {
         return ranking.count(RankingDriver.MUST_READS, "views", "navy-1");
     }
