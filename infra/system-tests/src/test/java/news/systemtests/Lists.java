@@ -79,4 +79,34 @@ final class Lists {
         }
         return rounded;
     }
+
+    /**
+     * What differs between two sets of lists, one line per list that is not equal (entries only in one, or the same
+     * entries in another order): empty exactly when the two maps are equal. A failure names the lists and entries
+     * that differ instead of printing all 24 lists twice.
+     */
+    static List<String> differences(Map<String, List<String>> expected, Map<String, List<String>> actual) {
+        List<String> lines = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        for (String key : keys) {
+            List<String> want = expected.get(key);
+            List<String> got = actual.get(key);
+            if (java.util.Objects.equals(want, got)) {
+                continue;
+            }
+            if (want == null || got == null) {
+                lines.add(key + ": " + (want == null ? "not expected, got " + got : "missing, expected " + want));
+                continue;
+            }
+            List<String> missing = new ArrayList<>(want);
+            missing.removeAll(got);
+            List<String> extra = new ArrayList<>(got);
+            extra.removeAll(want);
+            lines.add(missing.isEmpty() && extra.isEmpty()
+                    ? key + ": same entries in another order: expected " + want + ", got " + got
+                    : key + ": expected but not there " + missing + ", there but not expected " + extra);
+        }
+        return lines;
+    }
 }
