@@ -1,7 +1,6 @@
 package news.article.article;
 
 import java.security.SecureRandom;
-import java.util.regex.Pattern;
 
 import news.contracts.ContractNames;
 
@@ -9,7 +8,6 @@ import news.contracts.ContractNames;
 final class ArticleIds {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-    private static final Pattern FORM = Pattern.compile(ContractNames.ID_PATTERN);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ArticleIds() {
@@ -25,6 +23,6 @@ final class ArticleIds {
 
     /** Whether a path segment can be an article id at all; anything else is answered 404 without a look-up. */
     static boolean plausible(String id) {
-        return id != null && FORM.matcher(id).matches();
+        return id != null && ContractNames.ID.matcher(id).matches();
     }
 }

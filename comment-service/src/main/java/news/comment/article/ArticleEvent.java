@@ -1,7 +1,6 @@
 package news.comment.article;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +17,6 @@ record ArticleEvent(String ceId, String type, String articleId, String status, l
     static final Set<String> TYPES = ContractNames.ARTICLE_EVENT_TYPES;
     static final String PUBLISHED = "published";
     private static final Set<String> STATUSES = Set.of(PUBLISHED, "unpublished");
-    private static final Pattern ARTICLE_ID = Pattern.compile(ContractNames.ID_PATTERN);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     boolean published() {
@@ -53,7 +51,7 @@ record ArticleEvent(String ceId, String type, String articleId, String status, l
             throw new UnprocessableEvent("payload is not a JSON object");
         }
         String articleId = requiredString(json, "articleId");
-        if (!ARTICLE_ID.matcher(articleId).matches()) {
+        if (!ContractNames.ID.matcher(articleId).matches()) {
             throw new UnprocessableEvent("$.articleId: does not match ^[A-Za-z0-9_-]+$ (1 to 64 characters)");
         }
         String status = requiredString(json, "status");

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
@@ -26,7 +25,6 @@ import news.contracts.ContractNames;
 @Service
 class CommentService {
 
-    static final Pattern ID = Pattern.compile(ContractNames.ID_PATTERN);
 
     private final CommentStore store;
     private final CommentTextPolicy textPolicy;
@@ -177,7 +175,7 @@ class CommentService {
     }
 
     private CommentDocument visible(String commentId) {
-        if (commentId == null || !ID.matcher(commentId).matches()) {
+        if (commentId == null || !ContractNames.ID.matcher(commentId).matches()) {
             throw new CommentNotFound(commentId);
         }
         return store.find(commentId).filter(CommentDocument::visible).orElseThrow(() -> new CommentNotFound(commentId));
@@ -191,7 +189,7 @@ class CommentService {
     }
 
     private static void requireArticleId(String articleId) {
-        if (articleId == null || !ID.matcher(articleId).matches()) {
+        if (articleId == null || !ContractNames.ID.matcher(articleId).matches()) {
             throw new RuleViolation(Rule.ARTICLE_ID_INVALID,
                     "The article id must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'.");
         }

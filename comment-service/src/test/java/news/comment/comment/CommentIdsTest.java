@@ -12,6 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
+import news.contracts.ContractNames;
+
 class CommentIdsTest {
 
     private static final long LAST_MILLI = 218_340_105_584_895L; // 62^8 - 1
@@ -28,7 +30,7 @@ class CommentIdsTest {
     @Property
     void everyIdHasTheContractsFormAndItsLength(@ForAll @LongRange(max = LAST_MILLI) long millis) {
         String id = ids.next(millis);
-        assertThat(id).hasSize(CommentIds.LENGTH).matches(CommentService.ID);
+        assertThat(id).hasSize(CommentIds.LENGTH).matches(ContractNames.ID);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import news.contracts.ContractNames;
 import news.gateway.GatewayProperties;
 import news.gateway.edge.Correlation;
 import news.gateway.readmodel.ArticleCatalog;
@@ -75,7 +76,7 @@ class PageAssembler {
 
     Mono<RenderedPage> article(String id, Correlation correlation) {
         String instance = "/api/pages/article/" + id;
-        if (!PageParts.ARTICLE_ID.matcher(id).matches() || unknown.contains(id)) {
+        if (!ContractNames.ID.matcher(id).matches() || unknown.contains(id)) {
             return Mono.just(notFound(id));
         }
         Observation assembly = metrics.assembling("article", correlation);

@@ -12,6 +12,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.micrometer.core.instrument.Counter;
+import news.contracts.ContractNames;
 import news.gateway.GatewayProperties;
 import news.gateway.edge.Correlation;
 import news.gateway.edge.ReadLimits;
@@ -74,7 +75,7 @@ class PageEndpoint implements WebFilter, Ordered {
             servedHome.increment();
         } else {
             id = path.substring(ARTICLE_PREFIX.length());
-            if (!PageParts.ARTICLE_ID.matcher(id).matches()) {
+            if (!ContractNames.ID.matcher(id).matches()) {
                 return write(request, response, correlation, RenderedPage.articleNotFound(id, notFoundCacheControl));
             }
             key = PageCache.articleKey(id);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -22,7 +21,6 @@ import news.gateway.readmodel.ArticleChanges;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import news.contracts.ContractNames;
 
 /**
  * The two parts of an article page that come from services, each fetched with its own timeout behind its own
@@ -34,8 +32,6 @@ import news.contracts.ContractNames;
  * when the article or its comments changed.
  */
 class PageParts {
-
-    static final Pattern ARTICLE_ID = ContractNames.ID;
 
     enum Found { FOUND, NOT_FOUND, UNAVAILABLE }
 

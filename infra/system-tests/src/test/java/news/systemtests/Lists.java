@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -87,12 +90,12 @@ final class Lists {
      */
     static List<String> differences(Map<String, List<String>> expected, Map<String, List<String>> actual) {
         List<String> lines = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(expected.keySet());
+        Set<String> keys = new LinkedHashSet<>(expected.keySet());
         keys.addAll(actual.keySet());
         for (String key : keys) {
             List<String> want = expected.get(key);
             List<String> got = actual.get(key);
-            if (java.util.Objects.equals(want, got)) {
+            if (Objects.equals(want, got)) {
                 continue;
             }
             if (want == null || got == null) {
