@@ -7,7 +7,9 @@ MODULE="$ROOT/ranking-service"
 KAFKA_LIB="$ROOT/infra/local-kafka/target/lib"
 JAR="${BENCH_JAR:-$MODULE/target/ranking-service-0.1.0-SNAPSHOT.jar}"  # BENCH_JAR: another build, to compare
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ranking-bench.XXXXXX")"
-SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}"
+# ranking-service runs with the peers' JVM options (peers() below): the same heap and collector for every engine
+# compared. The local runtime's small heap (-Xms64m -Xmx384m) cost it 16 % of its processing time in collections.
+SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xmx1g -XX:+UseSerialGC}"
 BROKER_PID=""
 SERVICE_PID=""
 FLOOR_PID=""
