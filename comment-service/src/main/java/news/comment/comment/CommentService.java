@@ -25,7 +25,6 @@ import news.contracts.ContractNames;
 @Service
 class CommentService {
 
-
     private final CommentStore store;
     private final CommentTextPolicy textPolicy;
     private final DisplayNamePolicy namePolicy;

@@ -27,6 +27,8 @@ final class ClientBuckets {
     private final GatewayProperties.RateLimit rate;
     private final long tokensPerRequest;
     private final TimeMeter clock;
+    /** How long one token takes to come back, rounded up. */
+    private final long nanosPerToken;
     private final Cache<String, Bucket> buckets;
 
     ClientBuckets(GatewayProperties.RateLimit rate, int shares) {
@@ -37,17 +39,9 @@ final class ClientBuckets {
     ClientBuckets(GatewayProperties.RateLimit rate, int shares, LongSupplier nanoTime) {
         this.rate = rate;
         this.tokensPerRequest = shares;
-        this.clock = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return nanoTime.getAsLong();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
+        this.clock = clock(nanoTime);
+        this.nanosPerToken = (TimeUnit.NANOSECONDS.convert(rate.period()) + rate.refill() - 1)
+                / Math.max(1, rate.refill());
         this.buckets = Caffeine.newBuilder().maximumSize(rate.clients()).ticker(nanoTime::getAsLong)
                 .expireAfter(new UntilFull()).build();
     }
@@ -62,7 +56,7 @@ final class ClientBuckets {
         ConsumptionProbe[] probe = new ConsumptionProbe[1];
         // a compute, so that the cache times the entry's life from the bucket as this request leaves it
         buckets.asMap().compute(key, (client, bucket) -> {
-            Bucket taken = bucket == null ? newBucket() : bucket;
+            Bucket taken = bucket == null ? newBucket(rate, clock) : bucket;
             probe[0] = taken.tryConsumeAndReturnRemaining(tokensPerRequest);
             return taken;
         });
@@ -91,7 +85,7 @@ final class ClientBuckets {
     }
 
     /** A wait for {@code Retry-After}: whole seconds, rounded up, at least 1. */
-    private static long wholeSeconds(long nanos) {
+    static long wholeSeconds(long nanos) {
         return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 
@@ -101,10 +95,26 @@ final class ClientBuckets {
                 + " s";
     }
 
-    private Bucket newBucket() {
+    /** A full bucket of this budget's shape, on this clock. */
+    static Bucket newBucket(GatewayProperties.RateLimit rate, TimeMeter clock) {
         return Bucket.builder().withCustomTimePrecision(clock)
                 .addLimit(limit -> limit.capacity(rate.capacity()).refillGreedy(rate.refill(), rate.period()))
                 .build();
+    }
+
+    /** Bucket4j's clock over a nanosecond source. */
+    static TimeMeter clock(LongSupplier nanoTime) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoTime.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
     }
 
     /**
@@ -129,9 +139,7 @@ final class ClientBuckets {
         }
 
         private long untilFull(Bucket bucket) {
-            long missing = Math.max(0, rate.capacity() - bucket.getAvailableTokens());
-            long perToken = (TimeUnit.NANOSECONDS.convert(rate.period()) + rate.refill() - 1) / Math.max(1, rate.refill());
-            return missing == 0 ? 1 : Math.multiplyExact(missing, perToken);
+            return Math.multiplyExact(Math.max(0, rate.capacity() - bucket.getAvailableTokens()), nanosPerToken);
         }
     }
 }

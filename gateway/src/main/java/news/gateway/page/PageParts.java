@@ -21,7 +21,6 @@ import news.gateway.readmodel.ArticleChanges;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-
 /**
  * The two parts of an article page that come from services, each fetched with its own timeout behind its own
  * circuit breaker, never failing: a part that cannot be had fresh comes from the last good copy (the article also

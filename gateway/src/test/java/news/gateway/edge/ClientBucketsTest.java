@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
-import io.github.bucket4j.TimeMeter;
 
 import news.gateway.GatewayProperties;
 
@@ -100,17 +99,7 @@ class ClientBucketsTest {
     /** The same question to plain buckets on the same clock that are never forgotten. */
     private long reference(GatewayProperties.RateLimit shape, int shares, Map<String, Bucket> kept, String client,
                            boolean take) {
-        Bucket bucket = kept.computeIfAbsent(client, c -> Bucket.builder().withCustomTimePrecision(new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return now.get();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        }).addLimit(limit -> limit.capacity(shape.capacity()).refillGreedy(shape.refill(), shape.period())).build());
+        Bucket bucket = kept.computeIfAbsent(client, c -> ClientBuckets.newBucket(shape, ClientBuckets.clock(now::get)));
         long wait;
         if (take) {
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(shares);
@@ -119,6 +108,6 @@ class ClientBucketsTest {
             EstimationProbe probe = bucket.estimateAbilityToConsume(shares);
             wait = probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill();
         }
-        return wait == 0 ? 0 : Math.max(1, (wait + SECOND - 1) / SECOND);
+        return wait == 0 ? 0 : ClientBuckets.wholeSeconds(wait);
     }
 }
