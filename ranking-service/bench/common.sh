@@ -7,9 +7,10 @@ MODULE="$ROOT/ranking-service"
 KAFKA_LIB="$ROOT/infra/local-kafka/target/lib"
 JAR="${BENCH_JAR:-$MODULE/target/ranking-service-0.1.0-SNAPSHOT.jar}"  # BENCH_JAR: another build, to compare
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ranking-bench.XXXXXX")"
-# ranking-service runs with the peers' JVM options (peers() below): the same heap and collector for every engine
-# compared. The local runtime's small heap (-Xms64m -Xmx384m) cost it 16 % of its processing time in collections.
-SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xmx1g -XX:+UseSerialGC}"
+# The engines compared (ranking-service and the peers) run with the same heap and collector. The local runtime's small
+# heap (-Xms64m -Xmx384m) cost ranking-service 16 % of its processing time in collections.
+ENGINE_JAVA_OPTS="-Xmx1g -XX:+UseSerialGC"
+SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:-$ENGINE_JAVA_OPTS}"
 BROKER_PID=""
 SERVICE_PID=""
 FLOOR_PID=""
@@ -65,7 +66,7 @@ build_peers() {
 }
 
 peers() {
-  java -Xmx1g -XX:+UseSerialGC --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+  java $ENGINE_JAVA_OPTS --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
     -cp "$MODULE/bench/peers/target/classes:$(cat "$MODULE/bench/peers/target/peers.classpath")" \
     news.ranking.bench.peers.Peers "$@"
 }

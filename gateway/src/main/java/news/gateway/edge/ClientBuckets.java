@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
@@ -27,6 +28,8 @@ final class ClientBuckets {
     private final GatewayProperties.RateLimit rate;
     private final long tokensPerRequest;
     private final TimeMeter clock;
+    /** The budget's one limit, shared by every client's bucket. */
+    private final Bandwidth limit;
     /** How long one token takes to come back, rounded up. */
     private final long nanosPerToken;
     private final Cache<String, Bucket> buckets;
@@ -40,6 +43,7 @@ final class ClientBuckets {
         this.rate = rate;
         this.tokensPerRequest = shares;
         this.clock = clock(nanoTime);
+        this.limit = limit(rate);
         this.nanosPerToken = (TimeUnit.NANOSECONDS.convert(rate.period()) + rate.refill() - 1)
                 / Math.max(1, rate.refill());
         this.buckets = Caffeine.newBuilder().maximumSize(rate.clients()).ticker(nanoTime::getAsLong)
@@ -56,7 +60,7 @@ final class ClientBuckets {
         ConsumptionProbe[] probe = new ConsumptionProbe[1];
         // a compute, so that the cache times the entry's life from the bucket as this request leaves it
         buckets.asMap().compute(key, (client, bucket) -> {
-            Bucket taken = bucket == null ? newBucket(rate, clock) : bucket;
+            Bucket taken = bucket == null ? newBucket(limit, clock) : bucket;
             probe[0] = taken.tryConsumeAndReturnRemaining(tokensPerRequest);
             return taken;
         });
@@ -95,11 +99,14 @@ final class ClientBuckets {
                 + " s";
     }
 
-    /** A full bucket of this budget's shape, on this clock. */
-    static Bucket newBucket(GatewayProperties.RateLimit rate, TimeMeter clock) {
-        return Bucket.builder().withCustomTimePrecision(clock)
-                .addLimit(limit -> limit.capacity(rate.capacity()).refillGreedy(rate.refill(), rate.period()))
-                .build();
+    /** The budget's shape as Bucket4j's limit: built once, not for every new client. */
+    static Bandwidth limit(GatewayProperties.RateLimit rate) {
+        return Bandwidth.builder().capacity(rate.capacity()).refillGreedy(rate.refill(), rate.period()).build();
+    }
+
+    /** A full bucket with this limit, on this clock. */
+    static Bucket newBucket(Bandwidth limit, TimeMeter clock) {
+        return Bucket.builder().withCustomTimePrecision(clock).addLimit(limit).build();
     }
 
     /** Bucket4j's clock over a nanosecond source. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
 
 import news.gateway.GatewayProperties;
 
@@ -29,6 +30,8 @@ class ClientBucketsTest {
             Duration.ofMinutes(1), 100_000);
 
     private final AtomicLong now = new AtomicLong(1_000 * SECOND);
+    /** The reference buckets' clock: the same as the class's. */
+    private final TimeMeter clock = ClientBuckets.clock(now::get);
 
     @Test
     void aReaderWhoSentOneRequestIsForgottenOnceItsTokenIsBack() {
@@ -99,7 +102,7 @@ class ClientBucketsTest {
     /** The same question to plain buckets on the same clock that are never forgotten. */
     private long reference(GatewayProperties.RateLimit shape, int shares, Map<String, Bucket> kept, String client,
                            boolean take) {
-        Bucket bucket = kept.computeIfAbsent(client, c -> ClientBuckets.newBucket(shape, ClientBuckets.clock(now::get)));
+        Bucket bucket = kept.computeIfAbsent(client, c -> ClientBuckets.newBucket(ClientBuckets.limit(shape), clock));
         long wait;
         if (take) {
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(shares);
